@@ -1,0 +1,1 @@
+"""The default dictionary set, installed as ``eventcoder._dictionaries`` (data only)."""

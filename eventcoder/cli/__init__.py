@@ -1,0 +1,1 @@
+"""The ``eventcoder`` command line: a thin layer over the library."""
