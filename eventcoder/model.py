@@ -9,7 +9,7 @@ document, sentence and token when they do not.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -118,6 +118,22 @@ def _check_acyclic(where: str, words: tuple[Word, ...]) -> None:
             reaches_root[visited] = True
 
 
+def _words(items: Iterable[Word]) -> tuple[Word, ...]:
+    return tuple(items)
+
+
+def _strings(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+def _multiword(items: Iterable[MultiwordToken]) -> tuple[MultiwordToken, ...]:
+    return tuple(items)
+
+
+def _sentences(items: Iterable[Sentence]) -> tuple[Sentence, ...]:
+    return tuple(items)
+
+
 def _children_index(words: tuple[Word, ...]) -> tuple[tuple[int, ...], ...]:
     kids: list[list[int]] = [[] for _ in range(len(words) + 1)]
     for word in words:
@@ -132,11 +148,13 @@ class Sentence:
     doc_id: str
     index: int
     text: str
-    words: tuple[Word, ...] = attrs.field(converter=tuple)
+    words: tuple[Word, ...] = attrs.field(converter=_words)
     sent_id: str | None = None
     #: Comment lines other than ``sent_id`` and ``text``, without the leading ``# ``.
-    comments: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    multiword_tokens: tuple[MultiwordToken, ...] = attrs.field(default=(), converter=tuple)
+    comments: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    multiword_tokens: tuple[MultiwordToken, ...] = attrs.field(
+        default=(), converter=_multiword
+    )
     _children: tuple[tuple[int, ...], ...] = attrs.field(
         init=False, repr=False, eq=False, hash=False
     )
@@ -215,7 +233,7 @@ class Document:
     """A parsed document: id, date, text, sentences and untouched caller metadata."""
 
     id: str
-    sentences: tuple[Sentence, ...] = attrs.field(default=(), converter=tuple)
+    sentences: tuple[Sentence, ...] = attrs.field(default=(), converter=_sentences)
     text: str | None = None
     date: dt.date | None = attrs.field(default=None, converter=_to_date)
     metadata: Mapping[str, Any] = attrs.field(factory=dict, hash=False)

@@ -19,7 +19,11 @@ from eventcoder.errors import EventCoderError
 #: Command modules, in the order ``--help`` lists them.
 COMMAND_MODULES: tuple[str, ...] = (
     "eventcoder.cli.parse_cmd",
+    "eventcoder.cli.code_cmd",
     "eventcoder.cli.models_cmd",
+    "eventcoder.cli.dictionaries_cmd",
+    "eventcoder.cli.evaluate_cmd",
+    "eventcoder.cli.explain_cmd",
 )
 
 EPILOG = """examples:

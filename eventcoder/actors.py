@@ -1,0 +1,439 @@
+"""Actor mentions: noun phrases of a parsed sentence coded from the actor, agent and
+title dictionaries.
+
+One :class:`~eventcoder.matcher.PhraseMatcher` holds every actor name and alias, every
+agent ("troops") and every title ("foreign minister"). A sentence is matched once
+(longest match, left to right); each match is attached to the noun phrase it belongs to
+(its head word, climbing ``compound``, ``flat``, ``amod`` and ``nmod:poss`` links), and
+the phrase is coded by these rules (see docs/algorithm.md):
+
+1. a named actor at the head of the phrase wins ("President Bashar al-Assad");
+2. an agent or title at the head combines with an actor modifier: the modifier's
+   country plus the role ("Syrian troops" SYR + ~MIL = SYRMIL, "Assad's forces",
+   "Russian Foreign Minister X" RUS + ~GOV) when the modifier is a state or its
+   government; a non-state actor keeps its own code ("Hezbollah fighters");
+3. an actor modifier alone codes the phrase ("government positions");
+4. an agent alone is coded only when the dictionary marks it ``standalone``;
+5. an apposition lends its code to an uncoded head ("Lavrov, Russia's foreign minister").
+
+Pronouns are resolved in :mod:`eventcoder.pronouns`; named entities the dictionaries do
+not know are kept as uncoded mentions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import attrs
+
+from eventcoder.dictionaries.schema import ActorEntry, AgentEntry
+from eventcoder.matcher import PhraseMatcher, WordTokens
+from eventcoder.model import Sentence, Word
+from eventcoder.pronouns import PRONOUNS, Antecedents, resolve_pronoun
+
+__all__ = [
+    "ActorLexicon",
+    "Mention",
+    "SentenceActors",
+    "combine_role",
+    "find_actors",
+    "np_head",
+    "np_span",
+    "subject_heads",
+]
+
+ACTOR, AGENT, TITLE = 0, 1, 2
+#: Relations that keep a word inside the noun phrase of its head.
+NP_INTERNAL = frozenset(
+    {"compound", "flat", "flat:name", "flat:foreign", "amod", "nmod:poss", "det:poss", "fixed"}
+)
+#: Named-entity types kept as uncoded actor mentions (stanza and spaCy labels).
+ACTOR_ENTITIES = frozenset({"PERSON", "PER", "ORG", "GPE", "NORP"})
+#: Codes of a state's government role: actors with these combine with agents by country.
+STATE_ROLES = ("GOV", "")
+
+
+@attrs.frozen
+class Mention:
+    """A coded (or knowingly uncoded) noun phrase.
+
+    ``head`` is the phrase's head word id, ``start``/``end`` its span (1-based,
+    inclusive). ``codes`` is empty for an uncoded mention. ``kind`` says how it was
+    coded: ``actor``, ``combined``, ``agent``, ``apposition``, ``pronoun`` or
+    ``uncoded``. ``country`` is the base a role can combine with.
+    """
+
+    head: int
+    start: int
+    end: int
+    text: str
+    codes: tuple[str, ...]
+    entry: str | None
+    kind: str
+    country: str | None = None
+    person: bool = False
+    plural: bool = False
+    combinable: bool = False
+    note: str | None = None
+    #: For a pronoun (or a phrase coded through one), the head of the mention it refers
+    #: to and that mention's sentence index offset (0: same sentence).
+    antecedent: tuple[int, int] | None = None
+
+
+@attrs.frozen
+class SentenceActors:
+    """The mentions of one sentence, by head word, and how pronouns were resolved."""
+
+    mentions: tuple[Mention, ...]
+    by_head: dict[int, Mention] = attrs.field(eq=False)
+
+    def coded(self) -> tuple[Mention, ...]:
+        return tuple(m for m in self.mentions if m.codes)
+
+
+class ActorLexicon:
+    """The compiled actor, agent and title dictionaries (one phrase matcher)."""
+
+    def __init__(self, actors: Sequence[ActorEntry], agents: Sequence[AgentEntry]) -> None:
+        self.actors = tuple(actors)
+        self.agents = tuple(agents)
+        self.matcher = PhraseMatcher()
+        for index, actor in enumerate(self.actors):
+            for name in (actor.name, *actor.aliases):
+                self.matcher.add(name, (ACTOR, index))
+        for index, agent in enumerate(self.agents):
+            kind = TITLE if agent.kind == "title" else AGENT
+            for name in (agent.name, *agent.aliases):
+                self.matcher.add(name, (kind, index))
+
+
+def np_head(sentence: Sentence, word_id: int) -> int:
+    """The head of the noun phrase a word belongs to (climbing NP-internal relations,
+    and conjuncts of NP-internal words: "Syrian and Russian" in "Syrian and Russian jets")."""
+    words = sentence.words
+    word = words[word_id - 1]
+    while word.head:
+        parent = words[word.head - 1]
+        if word.deprel in NP_INTERNAL or (word.deprel == "conj" and parent.deprel in NP_INTERNAL):
+            word = parent
+        else:
+            break
+    return word.id
+
+
+def np_span(sentence: Sentence, head: int) -> tuple[int, int]:
+    """First and last word id of the noun phrase headed by ``head`` (NP-internal words)."""
+    ids = [w.id for w in sentence.subtree(head) if np_head(sentence, w.id) == head]
+    return min(ids), max(ids)
+
+
+def _span_head(words: tuple[Word, ...], first: int, last: int) -> int:
+    """The rightmost word of ``first..last`` (ids) whose head lies outside the span."""
+    head = last
+    for ident in range(first, last + 1):
+        parent = words[ident - 1].head
+        if parent < first or parent > last:
+            head = ident
+    return head
+
+
+# --- one candidate actor inside a phrase ---------------------------------------------
+
+
+@attrs.frozen
+class _Part:
+    """A matched piece of a noun phrase: an actor, agent, title or resolved pronoun."""
+
+    kind: int
+    start: int
+    end: int
+    name: str
+    codes: tuple[str, ...] = ()
+    country: str | None = None
+    combinable: bool = False
+    role: str | None = None  # agent/title code ("~MIL")
+    standalone: bool = False
+
+
+def _actor_part(entry: ActorEntry, start: int, end: int, day: dt.date | None) -> _Part:
+    codes = entry.codes_on(day)
+    country = entry.country or next((c for c in codes if len(c) == 3), None)
+    combinable = bool(country) and all(
+        c.startswith(country) and c[len(country) :] in STATE_ROLES  # type: ignore[arg-type]
+        for c in codes
+    )
+    return _Part(ACTOR, start, end, entry.name, codes, country, combinable)
+
+
+def _role_part(kind: int, entry: AgentEntry, start: int, end: int) -> _Part:
+    return _Part(kind, start, end, entry.name, role=entry.code, standalone=entry.standalone)
+
+
+def combine_role(base: str, role: str) -> str:
+    """``SYR`` + ``~MIL`` -> ``SYRMIL``; ``IGO~`` + ``SYR`` -> ``IGOSYR``; plain codes win."""
+    if role.startswith("~"):
+        return base + role[1:]
+    if role.endswith("~"):
+        return role[:-1] + base
+    return role
+
+
+def _standalone_code(role: str) -> str:
+    return role.strip("~")
+
+
+# --- coding one noun phrase -----------------------------------------------------------
+
+
+def _code_phrase(head: int, parts: list[_Part]) -> tuple[tuple[str, ...], str, str, _Part | None]:
+    """Codes, entry text and kind for a phrase; the actor part that supplied the country."""
+    head_part = next((p for p in parts if p.start <= head <= p.end), None)
+    actors = [p for p in parts if p.kind == ACTOR and p.codes]
+    if head_part is not None and head_part.kind == ACTOR and head_part.codes:
+        return head_part.codes, head_part.name, "actor", head_part
+    roles = [p for p in parts if p.kind != ACTOR]
+    role = head_part if head_part is not None and head_part.kind != ACTOR else None
+    if role is None and roles:
+        role = roles[-1]
+    modifier = _nearest(actors, head)
+    if role is not None and modifier is not None:
+        codes: list[str] = []
+        for actor in actors:  # conjoined modifiers: "Syrian and Russian warplanes"
+            for code in _with_role(actor, role):
+                if code not in codes:
+                    codes.append(code)
+        names = " and ".join(a.name for a in actors)
+        kind = "combined" if any(a.combinable for a in actors) and role.role else "actor"
+        return tuple(codes), f"{names} + {role.name}", kind, modifier
+    if modifier is not None:  # conjoined modifiers each count: "Iranian and Turkish envoys"
+        codes = tuple(dict.fromkeys(code for actor in actors for code in actor.codes))
+        return codes, " and ".join(a.name for a in actors), "actor", modifier
+    if role is not None and role.standalone and role.role:
+        return (_standalone_code(role.role),), role.name, "agent", None
+    if role is not None:
+        return (), role.name, "agent", None
+    return (), None, "uncoded", None  # type: ignore[return-value]
+
+
+def _with_role(actor: _Part, role: _Part) -> tuple[str, ...]:
+    if actor.combinable and role.role:
+        return (combine_role(actor.country or "", role.role),)
+    return actor.codes
+
+
+def _nearest(parts: list[_Part], head: int) -> _Part | None:
+    if not parts:
+        return None
+    before = [p for p in parts if p.end < head]
+    return before[-1] if before else parts[0]
+
+
+def _is_person(words: tuple[Word, ...], head: int, parts: list[_Part]) -> bool:
+    entity = words[head - 1].entity_type
+    return entity in ("PER", "PERSON") or any(p.kind == TITLE for p in parts)
+
+
+def _mention(
+    sentence: Sentence, head: int, parts: list[_Part], extra: tuple[int, ...] = ()
+) -> Mention:
+    codes, entry, kind, modifier = _code_phrase(head, parts)
+    start = min([head, *(p.start for p in parts), *extra])
+    end = max([head, *(p.end for p in parts), *extra])
+    words = sentence.words
+    country = modifier.country if modifier is not None else None
+    combinable = bool(modifier is not None and modifier.combinable and kind == "actor")
+    return Mention(
+        head=head,
+        start=start,
+        end=end,
+        text=sentence.span_text(start, end),
+        codes=codes,
+        entry=entry,
+        kind=kind,
+        country=country,
+        person=_is_person(words, head, parts),
+        plural=words[head - 1].feat("Number") == "Plur",
+        combinable=combinable,
+    )
+
+
+# --- the sentence ---------------------------------------------------------------------
+
+
+def _collect_parts(
+    lexicon: ActorLexicon, sentence: Sentence, day: dt.date | None, flat: WordTokens | None
+) -> dict[int, list[_Part]]:
+    words = sentence.words
+    if flat is None:
+        flat = lexicon.matcher.word_tokens([w.text for w in words])
+    phrases: dict[int, list[_Part]] = {}
+    for first, last, payloads in lexicon.matcher.find(flat):
+        start, end = first + 1, last + 1
+        part = _best_part(lexicon, payloads, start, end, day)
+        head = np_head(sentence, _span_head(words, start, end))
+        phrases.setdefault(head, []).append(part)
+    return phrases
+
+
+def _best_part(
+    lexicon: ActorLexicon, payloads: tuple, start: int, end: int, day: dt.date | None
+) -> _Part:
+    """An actor reading of the phrase if there is one (dictionary order), else the role."""
+    for kind, index in payloads:
+        if kind == ACTOR:
+            return _actor_part(lexicon.actors[index], start, end, day)
+    kind, index = payloads[0]
+    return _role_part(kind, lexicon.agents[index], start, end)
+
+
+def _pronoun_heads(sentence: Sentence) -> list[tuple[int, int]]:
+    """(phrase head, pronoun id) for each resolvable pronoun in the sentence."""
+    found = []
+    for word in sentence.words:
+        if word.upos == "PRON" and word.text.lower() in PRONOUNS:
+            found.append((np_head(sentence, word.id), word.id))
+    return found
+
+
+def find_actors(
+    lexicon: ActorLexicon,
+    sentence: Sentence,
+    day: dt.date | None,
+    antecedents: Antecedents,
+    *,
+    uncoded: bool = True,
+    flat: WordTokens | None = None,
+) -> SentenceActors:
+    """Code the noun phrases of a sentence; ``antecedents`` holds earlier sentences'
+    mentions for pronouns (and is not changed here). ``flat`` is the sentence's
+    :meth:`~eventcoder.matcher.PhraseMatcher.word_tokens` when already computed."""
+    phrases = _collect_parts(lexicon, sentence, day, flat)
+    pronouns = _pronoun_heads(sentence)
+    pronoun_at = dict((head, pid) for head, pid in pronouns)
+    heads = sorted(set(phrases) | set(pronoun_at))
+    by_head: dict[int, Mention] = {}
+    for head in heads:
+        parts = list(phrases.get(head, ()))
+        mention = None
+        if head in pronoun_at:
+            mention = _with_pronoun(sentence, head, pronoun_at[head], parts, by_head, antecedents)
+        if mention is None and parts:
+            mention = _mention(sentence, head, parts)
+        if mention is not None:
+            by_head[head] = mention
+    _lend_appositions(sentence, by_head)
+    if uncoded:
+        _add_named_entities(sentence, by_head)
+    mentions = tuple(sorted(by_head.values(), key=lambda m: (m.start, m.head)))
+    return SentenceActors(mentions, {m.head: m for m in mentions})
+
+
+def _with_pronoun(
+    sentence: Sentence,
+    head: int,
+    pronoun: int,
+    parts: list[_Part],
+    earlier: dict[int, Mention],
+    antecedents: Antecedents,
+) -> Mention | None:
+    word = sentence.words[pronoun - 1]
+    same = [m for m in earlier.values() if m.end < pronoun and m.codes]
+    found = resolve_pronoun(word, same, subject_heads(sentence), antecedents)
+    if found is None:
+        return None
+    antecedent = (found.head, 0 if found in same else -1)
+    if pronoun == head:
+        return Mention(
+            head=head,
+            start=pronoun,
+            end=pronoun,
+            text=word.text,
+            codes=found.codes,
+            entry=found.entry,
+            kind="pronoun",
+            country=found.country,
+            person=found.person,
+            plural=found.plural,
+            combinable=found.combinable,
+            note=f"{word.text!r} = {found.text!r}",
+            antecedent=antecedent,
+        )
+    if not any(p.kind != ACTOR and p.start <= head <= p.end for p in parts):
+        return None  # "its offensive": a possessive pronoun only codes an agent or title
+    stand_in = _Part(
+        ACTOR, pronoun, pronoun, found.entry or found.text, found.codes, found.country,
+        found.combinable,
+    )
+    mention = _mention(sentence, head, [*parts, stand_in])
+    return attrs.evolve(mention, note=f"{word.text!r} = {found.text!r}", antecedent=antecedent)
+
+
+def subject_heads(sentence: Sentence) -> frozenset[int]:
+    """Head ids of the sentence's subjects (for pronoun preferences)."""
+    return frozenset(w.id for w in sentence.words if w.base_deprel == "nsubj")
+
+
+def _lend_appositions(sentence: Sentence, by_head: dict[int, Mention]) -> None:
+    for word in sentence.words:
+        if word.deprel != "appos" or word.id not in by_head:
+            continue
+        lender = by_head[word.id]
+        own = by_head.get(word.head)
+        if lender.codes and (own is None or not own.codes):
+            first, last = np_span(sentence, word.head)
+            if own is not None:
+                first, last = min(first, own.start), max(last, own.end)
+            by_head[word.head] = attrs.evolve(
+                lender,
+                head=word.head,
+                start=first,
+                end=last,
+                text=sentence.span_text(first, last),
+                kind="apposition",
+                note=f"coded by its apposition {lender.text!r}",
+            )
+
+
+def _add_named_entities(sentence: Sentence, by_head: dict[int, Mention]) -> None:
+    covered = set()
+    for mention in by_head.values():
+        covered.update(range(mention.start, mention.end + 1))
+    for first, last, label in _entity_spans(sentence.words):
+        if label not in ACTOR_ENTITIES:
+            continue
+        if covered.intersection(range(first, last + 1)):
+            continue
+        head = np_head(sentence, _span_head(sentence.words, first, last))
+        if head in by_head:
+            continue
+        by_head[head] = Mention(
+            head=head,
+            start=first,
+            end=last,
+            text=sentence.span_text(first, last),
+            codes=(),
+            entry=None,
+            kind="uncoded",
+            person=label in ("PER", "PERSON"),
+            note=f"named entity ({label}) not in the dictionaries",
+        )
+
+
+def _entity_spans(words: tuple[Word, ...]) -> list[tuple[int, int, str]]:
+    """(first id, last id, label) of each BIOES entity."""
+    spans = []
+    start = None
+    for word in words:
+        tag, _, label = word.ner.partition("-")
+        if tag in ("S", "U"):
+            spans.append((word.id, word.id, label))
+            start = None
+        elif tag == "B":
+            start = word.id
+        elif tag in ("E", "L") and start is not None:
+            spans.append((start, word.id, label))
+            start = None
+        elif tag not in ("I",):
+            start = None
+    return spans

@@ -1,0 +1,252 @@
+"""Events from pattern matches: pick source and target actors, apply codes, collapse
+duplicates.
+
+For each predicate whose verb gave a code:
+
+- the source is the actor bound by ``$`` in the pattern, else the predicate's sources;
+- the target is the actor bound by ``+``, else the first of: coded objects; for a light
+  verb (a verb with no default code of its own: "launch", "carry out", "hold"), actors
+  in the prepositional phrases of its object ("an attack *on* X", "talks *with* X");
+  actors in the verb's obliques (not place or time phrases);
+- conjoined actors give one event per source x target pair;
+- a paired code ``042:043`` also gives the target -> source event;
+- an event needs a source, a target and a code unless incomplete events are asked for;
+  an event whose source and target have the same code is dropped;
+- an ``xcomp`` verb ("to attack" in "threatened to attack") gives no event of its own
+  when its governor gave one;
+- identical events (same source code, target code and code) in a sentence collapse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from eventcoder.actors import Mention, SentenceActors
+from eventcoder.events import ActorRef, Event, Location
+from eventcoder.model import Sentence
+from eventcoder.patterns import VerbMatch, is_block
+from eventcoder.predicates import PLACE_PREPS, Argument, Predicate, conjuncts
+
+__all__ = ["Candidate", "Outcome", "Settings", "assemble", "choose_actors"]
+
+#: Prepositions of an object's phrase that can hold the target of a light-verb event.
+TARGET_PREPS = frozenset({"on", "against", "with", "to", "at", "for", "toward", "towards",
+                          "into", "upon", "from", "by"})
+
+
+@attrs.frozen
+class Candidate:
+    """A source-code-target triple before it becomes an Event."""
+
+    source: Mention | None
+    target: Mention | None
+    code: str
+    source_code: str | None
+    target_code: str | None
+    reverse: bool = False
+
+
+@attrs.frozen
+class Outcome:
+    """What one predicate produced, and why not when it produced nothing."""
+
+    predicate: Predicate
+    match: VerbMatch | None
+    events: tuple[Event, ...]
+    reason: str | None
+    sources: tuple[Mention, ...] = ()
+    targets: tuple[Mention, ...] = ()
+
+
+def _mentions(actors: SentenceActors, heads: Iterable[int]) -> list[Mention]:
+    found: list[Mention] = []
+    for head in heads:
+        mention = actors.by_head.get(head)
+        if mention is not None and mention not in found:
+            found.append(mention)
+    return found
+
+
+def _object_phrases(sentence: Sentence, actors: SentenceActors, args: Sequence[Argument]
+                    ) -> list[Mention]:
+    heads = []
+    for arg in args:
+        if arg.via != "object":
+            continue
+        for child in sentence.children(arg.head, "nmod"):
+            case = [c.lemma.lower() for c in sentence.children(child, "case")]
+            if case and case[0] in TARGET_PREPS:
+                heads.extend(conjuncts(sentence, child.id))
+    return [m for m in _mentions(actors, heads) if m.codes]
+
+
+def choose_actors(
+    sentence: Sentence, predicate: Predicate, match: VerbMatch, actors: SentenceActors
+) -> tuple[list[Mention], list[Mention]]:
+    """Source and target mentions of a matched predicate (see the module docstring)."""
+    if match.source is not None:
+        sources = _mentions(actors, conjuncts(sentence, match.source))
+    else:
+        sources = _mentions(actors, (a.head for a in predicate.sources))
+    if match.target is not None:
+        return sources, _mentions(actors, conjuncts(sentence, match.target))
+    coded = [m for m in _mentions(actors, (a.head for a in predicate.targets)) if m.codes]
+    if coded:
+        return sources, coded
+    if match.light:
+        through_object = _object_phrases(sentence, actors, predicate.targets)
+        if through_object:
+            return sources, through_object
+    obliques = (a.head for a in predicate.obliques if a.prep not in PLACE_PREPS)
+    targets = [m for m in _mentions(actors, obliques) if m.codes]
+    return sources, targets or _mentions(actors, (a.head for a in predicate.targets))
+
+
+def _pairs(code: str | None, reverse: str | None, sources: Sequence[Mention],
+           targets: Sequence[Mention | None], incomplete: bool) -> list[Candidate]:
+    out = []
+    src: Sequence[Mention | None] = sources or ([None] if incomplete else [])
+    tgt: Sequence[Mention | None] = targets or ([None] if incomplete else [])
+    for s in src:
+        for t in tgt:
+            for s_code in (s.codes or ("",)) if s else (None,):
+                for t_code in (t.codes or ("",)) if t else (None,):
+                    if code:
+                        out.append(Candidate(s, t, code, s_code, t_code))
+                    if reverse:
+                        out.append(Candidate(t, s, reverse, t_code, s_code, True))
+    return out
+
+
+def _ref(mention: Mention | None, code: str | None) -> ActorRef | None:
+    if mention is None or code is None:
+        return None
+    return ActorRef(code, mention.text, mention.start, mention.end, mention.entry)
+
+
+def _location(sentence: Sentence, predicate: Predicate, actors: SentenceActors
+              ) -> Location | None:
+    if predicate.location is None:
+        return None
+    start, end, head = predicate.location
+    mention = actors.by_head.get(head)
+    country = mention.country if mention is not None else None
+    return Location(sentence.span_text(start, end), start, end, country)
+
+
+@attrs.frozen
+class Settings:
+    """Per-document settings for building events."""
+
+    doc_id: str
+    date: dt.date | None
+    ontology: object
+    quad_scheme: str
+    incomplete: bool
+    uncoded: bool
+    issues: tuple[str, ...]
+
+
+def _event(sentence: Sentence, predicate: Predicate, match: VerbMatch, cand: Candidate,
+           actors: SentenceActors, settings: Settings) -> Event:
+    ontology = settings.ontology
+    entry = ontology.get(cand.code)  # type: ignore[attr-defined]
+    pattern = None
+    if match.pattern is not None:
+        origin = match.pattern.origin
+        pattern = str(origin) if origin is not None else match.pattern.text
+    return Event(
+        doc_id=settings.doc_id,
+        sentence=sentence.index,
+        date=settings.date,
+        source=_ref(cand.source, cand.source_code),
+        target=_ref(cand.target, cand.target_code),
+        code=cand.code,
+        root=entry.root if entry else cand.code[:2],
+        quad_class=ontology.quad_class(cand.code, settings.quad_scheme)  # type: ignore[attr-defined]
+        if entry else None,
+        goldstein=entry.goldstein if entry else None,
+        plover=entry.plover if entry else None,
+        verb=match.verb_text,
+        pattern=pattern,
+        negated=predicate.negated,
+        location=_location(sentence, predicate, actors),
+        text=sentence.text,
+        issues=settings.issues,
+    )
+
+
+def _keep(cand: Candidate, settings: Settings) -> str | None:
+    """Why the candidate is dropped (None: keep it)."""
+    if not settings.incomplete and (cand.source_code is None or cand.target_code is None):
+        return "no source" if cand.source_code is None else "no target"
+    if "" in (cand.source_code, cand.target_code) and not settings.uncoded:
+        return "actor not in the dictionaries"
+    if cand.source_code and cand.source_code == cand.target_code:
+        return "source and target are the same actor"
+    if _refers_back(cand.source, cand.target) or _refers_back(cand.target, cand.source):
+        return "one actor is the other's own (its/their)"
+    return None
+
+
+def _refers_back(one: Mention | None, other: Mention | None) -> bool:
+    """True when ``one`` is coded through a pronoun that refers to ``other``."""
+    return bool(one and other and one.antecedent == (other.head, 0))
+
+
+def _predicate_outcome(sentence: Sentence, predicate: Predicate, match: VerbMatch | None,
+                       actors: SentenceActors, settings: Settings) -> Outcome:
+    if match is None:
+        return Outcome(predicate, None, (), "verb not in the dictionaries")
+    if match.reason is not None or is_block(match.code, match.reverse_code):
+        return Outcome(predicate, match, (), match.reason or "no code")
+    sources, targets = choose_actors(sentence, predicate, match, actors)
+    candidates = _pairs(match.code, match.reverse_code, sources, targets, settings.incomplete)
+    events = []
+    reasons = []
+    for cand in candidates:
+        why = _keep(cand, settings)
+        if why is None:
+            events.append(_event(sentence, predicate, match, cand, actors, settings))
+        else:
+            reasons.append(why)
+    reason = None
+    if not events:
+        reason = (reasons[0] if reasons else
+                  "no source" if not sources else "no target" if not targets else "no code")
+    return Outcome(predicate, match, tuple(events), reason, tuple(sources), tuple(targets))
+
+
+def assemble(
+    sentence: Sentence,
+    predicates: Sequence[Predicate],
+    matches: Sequence[VerbMatch | None],
+    actors: SentenceActors,
+    settings: Settings,
+) -> tuple[list[Event], list[Outcome]]:
+    """The sentence's events (duplicates collapsed) and each predicate's outcome."""
+    outcomes = [
+        _predicate_outcome(sentence, p, m, actors, settings)
+        for p, m in zip(predicates, matches, strict=True)
+    ]
+    coded_verbs = {o.predicate.verb for o in outcomes if o.events}
+    events: list[Event] = []
+    seen: set[tuple[str | None, str | None, str]] = set()
+    for index, outcome in enumerate(outcomes):
+        governor = outcome.predicate.governor
+        if outcome.events and governor in coded_verbs:
+            outcomes[index] = attrs.evolve(
+                outcome, events=(), reason="part of its governing verb's event"
+            )
+            continue
+        for event in outcome.events:
+            key = (event.source.code if event.source else None,
+                   event.target.code if event.target else None, event.code)
+            if key not in seen:
+                seen.add(key)
+                events.append(event)
+    return events, outcomes
+

@@ -1,0 +1,165 @@
+"""Inputs as a stream of work items: texts to parse, or parsed documents as CoNLL-U.
+
+Every input record becomes exactly one :class:`WorkItem`: a text (from plain text or
+JSON Lines, read by :mod:`eventcoder.inputs`), a CoNLL-U document (its lines, split out
+of the file without building the tree, so that the work of reading it happens in the
+worker), or an error saying what is wrong with the record and where.
+
+A work item's ``key`` (``FILE:LINE``) names it in the resume ledger and error files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+import attrs
+
+from eventcoder.errors import InputError
+from eventcoder.inputs import Format, InputRecord, detect_format, read_records
+from eventcoder.model import SourceText
+
+__all__ = ["WorkItem", "conllu_items", "iter_items", "record_item"]
+
+
+@attrs.frozen
+class WorkItem:
+    """One input record on its way through the pipeline.
+
+    Exactly one of ``text`` (a text to parse), ``conllu`` (one parsed document as
+    CoNLL-U) and ``error`` (why the record cannot be coded) is set.
+    """
+
+    key: str
+    file: str
+    line: int
+    id: str | None
+    text: SourceText | None = None
+    conllu: str | None = None
+    error: str | None = None
+    raw: str | None = None
+
+
+def record_item(record: InputRecord) -> WorkItem:
+    """A work item for an input record read by :mod:`eventcoder.inputs`."""
+    key = f"{record.file}:{record.line}"
+    return WorkItem(key, record.file, record.line, record.id, record.text, None,
+                    record.error, record.raw)
+
+
+def iter_items(
+    paths: Sequence[str], fmt: Format = "auto", *, date: dt.date | None = None
+) -> Iterator[WorkItem]:
+    """Every record of every input, in order (``-`` is standard input, read once)."""
+    _check_paths(paths)
+    for path in paths:
+        kind = detect_format(path) if fmt == "auto" else fmt
+        if kind == "conllu":
+            yield from _conllu_file(path)
+        else:
+            for record in read_records(path, kind, date=date):
+                yield record_item(record)
+
+
+def _check_paths(paths: Sequence[str]) -> None:
+    if list(paths).count("-") > 1:
+        raise InputError("standard input (-) can be read only once")
+    for path in paths:
+        if path != "-" and not Path(path).is_file():
+            raise InputError("no such file", file=path)
+
+
+def _conllu_file(path: str) -> Iterator[WorkItem]:
+    if path == "-":
+        yield from conllu_items(sys.stdin, "-")
+        return
+    with open(path, encoding="utf-8") as handle:
+        yield from conllu_items(handle, path)
+
+
+# --------------------------------------------------------------------------- CoNLL-U
+
+
+def _comment_key(line: str) -> str:
+    body = line[2:] if line.startswith("# ") else line[1:]
+    return body.partition("=")[0].strip()
+
+
+def _is_newdoc(key: str) -> bool:
+    return key == "newdoc" or key.startswith("newdoc ")
+
+
+@attrs.define
+class _Splitter:
+    """Cuts a CoNLL-U stream into documents following :func:`eventcoder.conllu.read_conllu`'s
+    rules, and writes each document's id into a ``# newdoc id`` line, so that reading a
+    piece on its own gives the same document as reading the whole file."""
+
+    label: str
+    base: str
+    sentences: int = 0
+    docs: int = 0
+    lines: list[str] | None = None
+    first: int = 0
+    pending: list[str] = attrs.field(factory=list)
+
+    def block(self, lines: list[str], lineno: int) -> Iterator[tuple[int, str]]:
+        keys = [_comment_key(line) for line in lines if line.startswith("#")]
+        has_rows = any(not line.startswith("#") for line in lines)
+        if has_rows:
+            self.sentences += 1
+        if any(_is_newdoc(key) for key in keys):
+            yield from self.flush()
+            self.docs += 1
+            head = [] if "newdoc id" in keys else [f"# newdoc id = {self.base}-{self.docs}\n"]
+            self.lines, self.first = head + lines, lineno
+        elif self.lines is not None:
+            self.lines.extend(["\n", *lines])
+        elif not has_rows:
+            self.pending.extend(lines)
+        else:
+            sent_id = next((_value(line) for line in lines if _comment_key(line) == "sent_id"),
+                           None)
+            doc_id = sent_id if sent_id is not None else f"{self.base}-{self.sentences}"
+            text = "".join([f"# newdoc id = {doc_id}\n", *self.pending, *lines])
+            self.pending = []
+            yield lineno, text
+
+    def flush(self) -> Iterator[tuple[int, str]]:
+        if self.lines is not None:
+            yield self.first, "".join(self.lines)
+            self.lines = None
+
+
+def _value(line: str) -> str:
+    body = line[2:] if line.startswith("# ") else line[1:]
+    value = body.partition("=")[2]
+    return (value[1:] if value.startswith(" ") else value).rstrip("\r\n")
+
+
+def conllu_documents(handle: Iterable[str], label: str) -> Iterator[tuple[int, str]]:
+    """``(first line, CoNLL-U text)`` of each document of a CoNLL-U stream, in order."""
+    splitter = _Splitter(label, Path(label).stem or "doc")
+    lines: list[str] = []
+    start = 0
+    for lineno, raw in enumerate(handle, 1):
+        if raw.strip():
+            if not lines:
+                start = lineno
+            lines.append(raw if raw.endswith("\n") else raw + "\n")
+        elif lines:
+            yield from splitter.block(lines, start)
+            lines = []
+    if lines:
+        yield from splitter.block(lines, start)
+    yield from splitter.flush()
+
+
+def conllu_items(handle: Iterable[str], label: str) -> Iterator[WorkItem]:
+    """Work items for the documents of a CoNLL-U stream."""
+    for line, text in conllu_documents(handle, label):
+        doc_id = next((_value(row) for row in text.split("\n") if row.startswith("#")
+                       and _comment_key(row) == "newdoc id"), None)
+        yield WorkItem(f"{label}:{line}", label, line, doc_id, conllu=text + "\n")

@@ -1,0 +1,262 @@
+"""The Coder: parsed documents (or text) in, coded events out.
+
+>>> coder = Coder()                                  # default dictionaries, stanza parser
+>>> events = coder.code_text("Syrian troops attacked rebels.", date="2017-10-24")
+
+The dictionaries are compiled once, when the Coder is made (one phrase trie for
+actors, agents and titles; a verb index; a trie for discards and issues). Coding a
+sentence is then plain dictionary and tuple work. A Coder pickles (for worker processes
+and Dask workers); the parser is rebuilt lazily from its spec where it is unpickled.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import attrs
+
+from eventcoder.actors import ActorLexicon, SentenceActors, find_actors, subject_heads
+from eventcoder.assemble import Outcome, Settings, assemble
+from eventcoder.dictionaries.schema import DictionarySet
+from eventcoder.errors import EventCoderError
+from eventcoder.events import Event
+from eventcoder.matcher import PhraseMatcher, WordTokens
+from eventcoder.model import Document, Sentence, SourceText
+from eventcoder.parsers.base import Parser
+from eventcoder.patterns import VerbIndex, VerbMatch, match_predicate
+from eventcoder.predicates import Predicate, find_predicates
+
+__all__ = ["Coder", "SentenceTrace"]
+
+logger = logging.getLogger(__name__)
+
+DISCARD, ISSUE = 0, 1
+
+
+@attrs.frozen
+class SentenceTrace:
+    """Everything the coder decided about one sentence (built only when explaining)."""
+
+    sentence: Sentence
+    discarded: str | None
+    actors: SentenceActors | None
+    predicates: tuple[Predicate, ...]
+    matches: tuple[VerbMatch | None, ...]
+    outcomes: tuple[Outcome, ...]
+    events: tuple[Event, ...]
+    issues: tuple[str, ...] = ()
+
+
+class Coder:
+    """Codes parsed documents into events with a compiled dictionary set.
+
+    ``dictionaries``: a :class:`DictionarySet`, paths of dictionary files and folders
+    (layered on the default set, as :func:`load_dictionaries` does), or None for the
+    default set. ``parser``: a Parser or a spec (``"stanza"``, ``"spacy:MODEL"``), built
+    only when text must be parsed. ``incomplete``: also emit events missing a source or
+    target. ``uncoded``: also emit events whose actor is a named entity the dictionaries
+    do not know (its code is ``""``). ``quad_scheme``: ``cameo`` or ``phoenix``.
+    """
+
+    def __init__(
+        self,
+        dictionaries: DictionarySet | Sequence[str | os.PathLike[str]] | None = None,
+        parser: Parser | str | None = None,
+        *,
+        incomplete: bool = False,
+        uncoded: bool = False,
+        quad_scheme: str = "cameo",
+    ) -> None:
+        self.dictionaries = _dictionary_set(dictionaries)
+        self._parser: Parser | None = None if parser is None or isinstance(parser, str) else parser
+        self.parser_spec = parser if isinstance(parser, str) else getattr(parser, "name", "stanza")
+        self.incomplete = incomplete
+        self.uncoded = uncoded
+        self.quad_scheme = quad_scheme
+        self._compile()
+
+    # --- compiled structures -------------------------------------------------------
+
+    def _compile(self) -> None:
+        dset = self.dictionaries
+        self.lexicon = ActorLexicon(dset.actors, dset.agents)
+        self.verbs = VerbIndex(dset.verbs, dset.synsets)
+        self.phrases = PhraseMatcher()
+        for index, discard in enumerate(dset.discards):
+            self.phrases.add(discard.phrase, (DISCARD, index))
+        for index, issue in enumerate(dset.issues):
+            self.phrases.add(issue.phrase, (ISSUE, index))
+        self.ontology = _ontology(dset)
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["ontology"] = None  # rebuilt on unpickling (it holds read-only mappings)
+        if not isinstance(self._parser, str):
+            state["_parser"] = None
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self.ontology = _ontology(self.dictionaries)
+
+    @property
+    def parser(self) -> Parser:
+        """The parser, built from its spec on first use."""
+        if self._parser is None:
+            from eventcoder.parsers.base import make_parser
+
+            self._parser = make_parser(self.parser_spec)
+        return self._parser
+
+    # --- coding ----------------------------------------------------------------------
+
+    def code_document(self, doc: Document) -> list[Event]:
+        """The events of a parsed document, sentence by sentence."""
+        return self._code(doc, None)
+
+    def code_documents(self, docs: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
+        """Each document with its events, lazily, in order."""
+        for doc in docs:
+            yield doc, self._code(doc, None)
+
+    def code_text(
+        self, text: str, date: dt.date | str | None = None, doc_id: str = "text"
+    ) -> list[Event]:
+        """Parse a text (with the Coder's parser) and code it."""
+        return self.code_document(self.parse(text, date, doc_id))
+
+    def code_conllu(self, path: str | os.PathLike[str]) -> Iterator[Event]:
+        """The events of every document of a CoNLL-U file, streamed."""
+        from eventcoder.conllu import read_conllu
+
+        for doc in read_conllu(path):
+            yield from self._code(doc, None)
+
+    def parse(self, text: str, date: dt.date | str | None = None, doc_id: str = "text"
+              ) -> Document:
+        """Parse one text into a Document with the Coder's parser."""
+        docs = list(self.parser.parse([SourceText(doc_id, text, date)]))
+        if len(docs) != 1:
+            raise EventCoderError(f"the parser returned {len(docs)} documents for one text")
+        return docs[0]
+
+    def explain(self, doc_or_text: Document | str, date: dt.date | str | None = None) -> Any:
+        """An :class:`~eventcoder.explain.Explanation` of how a document (or text) is coded."""
+        from eventcoder.explain import Explanation
+
+        doc = doc_or_text if isinstance(doc_or_text, Document) else self.parse(doc_or_text, date)
+        traces: list[SentenceTrace] = []
+        events = self._code(doc, traces)
+        return Explanation(doc, tuple(traces), tuple(events))
+
+    # --- one document ----------------------------------------------------------------
+
+    def _code(self, doc: Document, traces: list[SentenceTrace] | None) -> list[Event]:
+        flats = [self.lexicon.matcher.word_tokens([w.text for w in s.words]) for s in doc]
+        phrase_hits = [self.phrases.find_all(flat) if self.phrases.size else [] for flat in flats]
+        story = self._story_discard(phrase_hits)
+        events: list[Event] = []
+        history: list[tuple[tuple, frozenset[int]]] = []
+        for sentence, flat, hits in zip(doc.sentences, flats, phrase_hits, strict=True):
+            found = self._code_sentence(doc, sentence, flat, hits, story, history, traces)
+            events.extend(found)
+        return events
+
+    def _story_discard(self, hits: list[list]) -> str | None:
+        for sentence_hits in hits:
+            for _, _, payloads in sentence_hits:
+                for kind, index in payloads:
+                    discard = self.dictionaries.discards[index] if kind == DISCARD else None
+                    if discard is not None and discard.scope == "story":
+                        return f"discarded (story): {discard.phrase!r}"
+        return None
+
+    def _sentence_phrases(self, hits: list) -> tuple[str | None, tuple[str, ...]]:
+        discarded = None
+        issues: list[str] = []
+        for _, _, payloads in hits:
+            for kind, index in payloads:
+                if kind == DISCARD and discarded is None:
+                    discarded = f"discarded: {self.dictionaries.discards[index].phrase!r}"
+                elif kind == ISSUE:
+                    issue = self.dictionaries.issues[index].issue
+                    if issue not in issues:
+                        issues.append(issue)
+        return discarded, tuple(issues)
+
+    def _code_sentence(
+        self,
+        doc: Document,
+        sentence: Sentence,
+        flat: WordTokens,
+        hits: list,
+        story: str | None,
+        history: list[tuple[tuple, frozenset[int]]],
+        traces: list[SentenceTrace] | None,
+    ) -> list[Event]:
+        discarded, issues = self._sentence_phrases(hits)
+        discarded = story or discarded
+        if discarded:
+            if traces is not None:
+                traces.append(SentenceTrace(sentence, discarded, None, (), (), (), (), issues))
+            history.append(((), frozenset()))
+            return []
+        actors = find_actors(self.lexicon, sentence, doc.date, history, uncoded=True, flat=flat)
+        history.append((actors.coded(), subject_heads(sentence)))
+        predicates = find_predicates(sentence)
+        matches = self._match(sentence, predicates, actors, traces is not None)
+        settings = Settings(doc.id, doc.date, self.ontology, self.quad_scheme, self.incomplete,
+                            self.uncoded, issues)
+        events, outcomes = assemble(sentence, predicates, matches, actors, settings)
+        if traces is not None:
+            traces.append(SentenceTrace(sentence, None, actors, tuple(predicates), tuple(matches),
+                                        tuple(outcomes), tuple(events), issues))
+        return events
+
+    def _match(self, sentence: Sentence, predicates: list[Predicate], actors: SentenceActors,
+               explain: bool) -> list[VerbMatch | None]:
+        vocabulary: frozenset[str] | None = None
+        matches: list[VerbMatch | None] = []
+        for predicate in predicates:
+            if predicate.lemma not in self.verbs.by_first:
+                matches.append(None)
+                continue
+            if vocabulary is None:
+                vocabulary = _vocabulary(sentence)
+            matches.append(match_predicate(self.verbs, sentence, predicate, actors.mentions,
+                                           vocabulary, explain=explain))
+        return matches
+
+
+def _vocabulary(sentence: Sentence) -> frozenset[str]:
+    words = set()
+    for word in sentence.words:
+        words.add(word.lemma.lower())
+        words.add(word.text.lower())
+    return frozenset(words)
+
+
+def _dictionary_set(
+    dictionaries: DictionarySet | Sequence[str | os.PathLike[str]] | None,
+) -> DictionarySet:
+    if isinstance(dictionaries, DictionarySet):
+        return dictionaries
+    from eventcoder.dictionaries.loading import load_dictionaries
+
+    if dictionaries is None:
+        return load_dictionaries()
+    if isinstance(dictionaries, (str, os.PathLike)):
+        dictionaries = [dictionaries]
+    return load_dictionaries(list(dictionaries))
+
+
+def _ontology(dset: DictionarySet) -> Any:
+    from eventcoder.ontology import Ontology
+
+    if dset.event_codes is None:
+        return Ontology.cameo()
+    return Ontology.from_table(dset.event_codes)

@@ -1,0 +1,264 @@
+"""Checks that need the whole layered set: event codes, synsets, aliases.
+
+Errors:
+
+- an event code (a verb's default code, a pattern's code or reverse code) that is not
+  in the table the set is checked against (CAMEO, or the declared ``event_codes``);
+- a pattern naming a synset that no file defines;
+- an alias conflict: the same normalised alias (see ``phrases``) in two actor entries
+  that give different codes on some day, or in two agents (or two titles) with
+  different codes.
+
+Warnings (suspicious but legal):
+
+- overlapping date ranges within one actor (where at least one code is dated; two
+  undated codes are a deliberate multi-code actor);
+- the same alias repeated: twice in one entry (after normalisation, counting the
+  name), or in two entries that give the same codes;
+- a shadowed alias: an actor alias that is the start of a longer alias of another
+  actor with different codes (in "Syrian army" the longer alias wins, so the shorter
+  one never applies there).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from itertools import combinations
+
+from eventcoder.dictionaries.codes import EventCodeTable, event_code_table
+from eventcoder.dictionaries.layering import Layered
+from eventcoder.dictionaries.loader import PlaceKey, entry_key, entry_label
+from eventcoder.dictionaries.nodereader import Place
+from eventcoder.dictionaries.phrases import normalise_phrase
+from eventcoder.dictionaries.schema import ActorEntry, AgentEntry, DatedCode
+from eventcoder.errors import Problem
+
+__all__ = ["check_layered"]
+
+_Alias = tuple[ActorEntry | AgentEntry, str, int]  # entry, alias text, index (-1: name)
+
+
+def check_layered(layered: Layered) -> tuple[list[Problem], EventCodeTable]:
+    """All set-level problems, and the event-code table the codes were checked against."""
+    table = event_code_table(layered.dset.event_codes)
+    where = _Where(layered.places)
+    problems = [
+        *_event_codes(layered, table, where),
+        *_synsets(layered, where),
+        *_actor_aliases(layered.dset.actors, where),
+        *_agent_aliases(layered.dset.agents, where),
+        *_date_overlaps(layered.dset.actors, where),
+    ]
+    return problems, table
+
+
+class _Where:
+    """Finds where an entry or one of its fields was written."""
+
+    def __init__(self, places: dict[PlaceKey, Place]) -> None:
+        self.places = places
+
+    def problem(
+        self,
+        section: str,
+        entry: object,
+        field: str,
+        message: str,
+        severity: str = "error",
+    ) -> Problem:
+        name = getattr(entry, "name", "")
+        key = entry_key(section, name)
+        place = self.places.get((section, key, field)) or self.places.get((section, key, ""))
+        origin = getattr(entry, "origin", None)
+        file = place.file if place else origin.file if origin else None
+        line = place.line if place else origin.line if origin else None
+        column = place.column if place else None
+        label = entry_label(section, name)
+        return Problem(message, file, line, column, label, field, severity)
+
+
+# --- codes and synsets ------------------------------------------------------------------
+
+
+def _event_codes(layered: Layered, table: EventCodeTable, where: _Where) -> Iterator[Problem]:
+    for verb in layered.dset.verbs:
+        if verb.code and (message := table.problem(verb.code)):
+            yield where.problem("verbs", verb, "code", message)
+        for index, pattern in enumerate(verb.patterns):
+            for code in (pattern.code, pattern.reverse_code):
+                if code and (message := table.problem(code)):
+                    field = f"patterns[{index}].code"
+                    yield where.problem("verbs", verb, field, f"{message} in {pattern.text!r}")
+
+
+def _synsets(layered: Layered, where: _Where) -> Iterator[Problem]:
+    from eventcoder.dictionaries.patterns import pattern_synsets
+
+    known = {synset.name for synset in layered.dset.synsets}
+    for verb in layered.dset.verbs:
+        for index, pattern in enumerate(verb.patterns):
+            for name in pattern_synsets(pattern):
+                if name not in known:
+                    message = f"unknown synset &{name} in {pattern.text!r}"
+                    yield where.problem("verbs", verb, f"patterns[{index}]", message)
+
+
+# --- aliases ----------------------------------------------------------------------------
+
+
+def _phrases(entry: ActorEntry | AgentEntry) -> Iterator[tuple[str, int, tuple[str, ...]]]:
+    yield entry.name, -1, normalise_phrase(entry.name)
+    for index, alias in enumerate(entry.aliases):
+        yield alias, index, normalise_phrase(alias)
+
+
+def _index(entries: Sequence[ActorEntry | AgentEntry]) -> dict[tuple[str, ...], list[_Alias]]:
+    index: dict[tuple[str, ...], list[_Alias]] = defaultdict(list)
+    for entry in entries:
+        for text, position, tokens in _phrases(entry):
+            if tokens:
+                index[tokens].append((entry, text, position))
+    return index
+
+
+def _field(position: int) -> str:
+    return "name" if position < 0 else f"aliases[{position}]"
+
+
+def _repeats(section: str, found: list[_Alias], where: _Where) -> Iterator[Problem]:
+    """Within one entry, the same normalised alias more than once."""
+    seen: dict[int, tuple[str, int]] = {}
+    for entry, text, position in found:
+        first, first_position = seen.setdefault(id(entry), (text, position))
+        if first_position != position:
+            message = f"alias {text!r} repeats {first!r} (the same after normalising)"
+            yield where.problem(section, entry, _field(position), message, "warning")
+
+
+def _actor_aliases(actors: Sequence[ActorEntry], where: _Where) -> Iterator[Problem]:
+    index = _index(actors)
+    for found in index.values():
+        yield from _repeats("actors", found, where)
+        for (one, _, _), (other, text, position) in _distinct_pairs(found):
+            yield _actor_pair(one, other, text, position, where)  # type: ignore[arg-type]
+    yield from _shadowed(index, where)
+
+
+def _distinct_pairs(found: list[_Alias]) -> Iterator[tuple[_Alias, _Alias]]:
+    firsts: dict[int, _Alias] = {}
+    for item in found:
+        firsts.setdefault(id(item[0]), item)
+    yield from combinations(firsts.values(), 2)
+
+
+def _actor_pair(
+    one: ActorEntry, other: ActorEntry, text: str, position: int, where: _Where
+) -> Problem:
+    day = _first_difference(one.codes, other.codes)
+    field = _field(position)
+    if day is None:
+        message = f"alias {text!r} is also an alias of {_named(one)} with the same codes"
+        return where.problem("actors", other, field, message, "warning")
+    when = "" if day == dt.date.min else f" on {day}"
+    mine = "/".join(_codes_on(other.codes, day)) or "no code"
+    theirs = "/".join(_codes_on(one.codes, day)) or "no code"
+    message = (
+        f"alias {text!r} conflicts with {_named(one)}: {mine} here, {theirs} there{when}"
+        " (use dates, or remove the alias from one entry)"
+    )
+    return where.problem("actors", other, field, message)
+
+
+def _named(entry: ActorEntry | AgentEntry) -> str:
+    where = f" ({entry.origin})" if entry.origin else ""
+    kind = "actor" if isinstance(entry, ActorEntry) else entry.kind
+    return f'{kind} "{entry.name}"{where}'
+
+
+def _codes_on(codes: Sequence[DatedCode], day: dt.date) -> tuple[str, ...]:
+    return tuple(sorted({c.code for c in codes if c.valid_on(day)}))
+
+
+def _boundaries(codes: Sequence[DatedCode]) -> Iterator[dt.date]:
+    yield dt.date.min
+    for code in codes:
+        if code.start:
+            yield code.start
+        if code.end and code.end < dt.date.max:
+            yield code.end + dt.timedelta(days=1)
+
+
+def _first_difference(one: Sequence[DatedCode], other: Sequence[DatedCode]) -> dt.date | None:
+    """The first day both entries give codes and the codes differ (None: never)."""
+    for day in sorted({*_boundaries(one), *_boundaries(other)}):
+        mine, theirs = _codes_on(one, day), _codes_on(other, day)
+        if mine and theirs and mine != theirs:
+            return day
+    return None
+
+
+def _shadowed(index: dict[tuple[str, ...], list[_Alias]], where: _Where) -> Iterator[Problem]:
+    for tokens, found in index.items():
+        for length in range(1, len(tokens)):
+            shorter = index.get(tokens[:length])
+            if shorter:
+                yield from _shadow_pairs(shorter, found, where)
+
+
+def _shadow_pairs(shorter: list[_Alias], longer: list[_Alias], where: _Where) -> Iterator[Problem]:
+    for short_entry, short_text, position in shorter:
+        for long_entry, long_text, _ in longer:
+            if short_entry is long_entry or _all_codes(short_entry) == _all_codes(long_entry):
+                continue
+            message = (
+                f"alias {short_text!r} is the start of {long_text!r} ({_named(long_entry)},"
+                f" {'/'.join(sorted(_all_codes(long_entry)))}): where the text has"
+                f" {long_text!r}, the longer alias applies"
+            )
+            yield where.problem("actors", short_entry, _field(position), message, "warning")
+
+
+def _all_codes(entry: ActorEntry | AgentEntry) -> frozenset[str]:
+    if isinstance(entry, AgentEntry):
+        return frozenset({entry.code})
+    return frozenset(code.code for code in entry.codes)
+
+
+def _agent_aliases(agents: Sequence[AgentEntry], where: _Where) -> Iterator[Problem]:
+    for kind in ("agent", "title"):
+        section = "agents" if kind == "agent" else "titles"
+        index = _index([agent for agent in agents if agent.kind == kind])
+        for found in index.values():
+            yield from _repeats(section, found, where)
+            for (one, _, _), (other, text, position) in _distinct_pairs(found):
+                same = one.code == other.code  # type: ignore[union-attr]
+                message = (
+                    f"alias {text!r} is also an alias of {_named(one)}"
+                    + (" with the same code" if same else f" with code {one.code}")  # type: ignore[union-attr]
+                )
+                severity = "warning" if same else "error"
+                yield where.problem(section, other, _field(position), message, severity)
+
+
+# --- dates ------------------------------------------------------------------------------
+
+
+def _overlap(one: DatedCode, other: DatedCode) -> bool:
+    starts = max(one.start or dt.date.min, other.start or dt.date.min)
+    ends = min(one.end or dt.date.max, other.end or dt.date.max)
+    return starts <= ends
+
+
+def _date_overlaps(actors: Sequence[ActorEntry], where: _Where) -> Iterator[Problem]:
+    for actor in actors:
+        for (i, one), (j, other) in combinations(enumerate(actor.codes), 2):
+            undated = not (one.start or one.end or other.start or other.end)
+            if not undated and _overlap(one, other):
+                message = f"codes[{i}] ({_range(one)}) and codes[{j}] ({_range(other)}) overlap"
+                yield where.problem("actors", actor, "codes", message, "warning")
+
+
+def _range(code: DatedCode) -> str:
+    return f"{code.code} {code.start or '…'} to {code.end or '…'}"

@@ -1,0 +1,214 @@
+"""Running a PETRARCH-style validation file: code each record, compare with its expectations.
+
+The comparison is PETRARCH's: an event is the triple (source code, target code, event
+code), compared exactly as written (a missing actor is ``---``). For each evaluated
+record, expected triples that were coded are *found*, the others *missed*, and coded
+triples that were not expected are *extra*; identical coded triples count once. A
+record is *exact* when nothing is missed and nothing is extra; a ``noevents`` record
+(and one expecting the coder to reject it, ``error="..."``) is exact when nothing is
+coded. Records marked ``evaluate="false"`` are skipped and counted.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+
+import attrs
+
+from eventcoder.coder import Coder
+from eventcoder.dictionaries.schema import DictionarySet
+from eventcoder.errors import InputError
+from eventcoder.events import Event
+from eventcoder.model import Document, SourceText
+from eventcoder.parsers.base import Parser
+from eventcoder.petrarch_records import ValidationRecord, read_environment, read_records
+
+logger = logging.getLogger(__name__)
+
+#: How PETRARCH writes a missing actor.
+NULL_ACTOR = "---"
+Triple = tuple[str, str, str]  # source, target, event code
+
+
+def event_triple(event: Event) -> Triple:
+    """An event as PETRARCH's validation compares it: (source, target, event code)."""
+    source = event.source.code if event.source and event.source.code else NULL_ACTOR
+    target = event.target.code if event.target and event.target.code else NULL_ACTOR
+    return source, target, event.code
+
+
+@attrs.frozen
+class RecordResult:
+    """One evaluated record: what was expected, coded, found, missed and extra."""
+
+    record: ValidationRecord
+    coded: tuple[Triple, ...]
+    found: tuple[Triple, ...]
+    missed: tuple[Triple, ...]
+    extra: tuple[Triple, ...]
+
+    @property
+    def exact(self) -> bool:
+        return not self.missed and not self.extra
+
+
+def compare_record(record: ValidationRecord, events: Iterable[Event]) -> RecordResult:
+    """Compare a record's coded events with its expectations (PETRARCH's rules)."""
+    coded = tuple(dict.fromkeys(event_triple(e) for e in events))
+    expected = tuple(dict.fromkeys((e.source, e.target, e.code) for e in record.expected))
+    coded_set, expected_set = set(coded), set(expected)
+    return RecordResult(
+        record=record,
+        coded=coded,
+        found=tuple(t for t in expected if t in coded_set),
+        missed=tuple(t for t in expected if t not in coded_set),
+        extra=tuple(t for t in coded if t not in expected_set),
+    )
+
+
+@attrs.frozen
+class Tally:
+    """Counts over a group of records (the whole file or one category)."""
+
+    records: int = 0
+    records_exact: int = 0
+    events_expected: int = 0
+    events_found: int = 0
+    events_extra: int = 0
+
+    def add(self, result: RecordResult) -> Tally:
+        return Tally(
+            self.records + 1,
+            self.records_exact + int(result.exact),
+            self.events_expected + len(result.found) + len(result.missed),
+            self.events_found + len(result.found),
+            self.events_extra + len(result.extra),
+        )
+
+    def to_dict(self) -> dict[str, float | int]:
+        """Counts and percentages; ``extra_pct`` is extra events per 100 expected."""
+        return {
+            "records": self.records,
+            "records_exact": self.records_exact,
+            "records_exact_pct": _pct(self.records_exact, self.records),
+            "events_expected": self.events_expected,
+            "events_found": self.events_found,
+            "events_found_pct": _pct(self.events_found, self.events_expected),
+            "events_extra": self.events_extra,
+            "extra_pct": _pct(self.events_extra, self.events_expected),
+        }
+
+
+def _pct(part: int, whole: int) -> float:
+    return round(100.0 * part / whole, 1) if whole else 0.0
+
+
+@attrs.frozen
+class ValidationRun:
+    """The results of a validation file: per record, in total and per category."""
+
+    file: str
+    results: tuple[RecordResult, ...]
+    skipped: tuple[ValidationRecord, ...] = ()
+
+    @property
+    def total(self) -> Tally:
+        tally = Tally()
+        for result in self.results:
+            tally = tally.add(result)
+        return tally
+
+    @property
+    def by_category(self) -> dict[str, Tally]:
+        tallies: dict[str, Tally] = {}
+        for result in self.results:
+            name = result.record.category or "(none)"
+            tallies[name] = tallies.get(name, Tally()).add(result)
+        return dict(sorted(tallies.items()))
+
+    def to_dict(self) -> dict[str, object]:
+        """The shape ``validate-petrarch --json`` prints."""
+        return {
+            "file": self.file,
+            **self.total.to_dict(),
+            "skipped": len(self.skipped),
+            "by_category": {name: t.to_dict() for name, t in self.by_category.items()},
+        }
+
+
+def run_validation(
+    path: str | os.PathLike[str],
+    coder: Coder,
+    *,
+    reparse: Parser | None = None,
+    limit: int | None = None,
+) -> ValidationRun:
+    """Code every evaluated record of a validation file and compare it.
+
+    The records' own CoNLL-U parses are coded unless ``reparse`` is given, in which case
+    each record's text is parsed with it. ``limit`` stops after that many records.
+    """
+    records = list(read_records(path))[:limit]
+    evaluated = [r for r in records if r.evaluate]
+    skipped = tuple(r for r in records if not r.evaluate)
+    documents = _documents(evaluated, reparse, os.fspath(path))
+    results = tuple(
+        compare_record(record, coder.code_document(doc))
+        for record, doc in zip(evaluated, documents, strict=True)
+    )
+    return ValidationRun(os.fspath(path), results, skipped)
+
+
+def _documents(
+    records: Sequence[ValidationRecord], reparse: Parser | None, path: str
+) -> Iterator[Document]:
+    if reparse is not None:
+        texts = (SourceText(r.id, r.text, r.date) for r in records)
+        yield from reparse.parse(texts)
+        return
+    for record in records:
+        if record.parse is None:
+            raise InputError(
+                f"record {record.id!r} has no CoNLL-U parse (use --reparse)",
+                file=path,
+                line=record.line,
+                field="Parse",
+            )
+        yield record.parse
+
+
+#: ``<Environment>`` element -> import_petrarch keyword.
+_ENVIRONMENT_FILES: Mapping[str, str] = {
+    "Verbfile": "verbs",
+    "Actorfile": "actors",
+    "Agentfile": "agents",
+    "Discardfile": "discards",
+    "PICOfile": "ontology",
+}
+
+
+def environment_dictionaries(
+    path: str | os.PathLike[str], directory: str | os.PathLike[str]
+) -> DictionarySet:
+    """Convert the PETRARCH dictionaries a validation file's ``<Environment>`` names
+    (found in ``directory``) in memory, with the PETRARCH importer."""
+    from eventcoder.importers.petrarch import import_petrarch
+
+    environment = read_environment(path)
+    files: dict[str, object] = {}
+    for element, keyword in _ENVIRONMENT_FILES.items():
+        name = environment.get(element)
+        if not name:
+            continue
+        file = Path(directory) / name
+        if not file.is_file():
+            raise InputError(f"{element} {name!r} is not in {directory}", file=os.fspath(path))
+        files[keyword] = file if keyword == "ontology" else [file]
+    if not files:
+        raise InputError("no <Environment> dictionaries named", file=os.fspath(path))
+    result = import_petrarch(**files)  # type: ignore[arg-type]
+    logger.info("converted %d PETRARCH dictionary file(s) in memory", len(result.files))
+    return result.dictionaries

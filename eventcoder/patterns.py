@@ -1,0 +1,441 @@
+"""Matching verb patterns against a predicate.
+
+A predicate's verb is looked up by lemma (phrasal verbs through their ``compound:prt``
+particles or the words right after the verb: "pull out", "open fire"). Every pattern of
+the verb's dictionary blocks is then tried:
+
+- ``after`` items match, in order, in the words of the verb's non-subject dependents
+  (objects, obliques, ``xcomp`` and ``ccomp`` clauses), with gaps allowed;
+- ``before`` items match, in order, in the subject phrase and the auxiliaries (and, for
+  an ``xcomp`` verb, its governor: "plans to");
+- a word item matches a lemma (or, with a trailing ``_``, the exact form); ``{A B}`` and
+  multiword items match adjacent words; a ``(PREP ...)`` item matches a phrase whose
+  ``case`` word is PREP, with its contents inside that phrase; ``&NAME`` matches any word
+  of the synset; ``+``/``$`` bind the target/source actor at that position.
+
+The most specific matching pattern wins (the most matched words and slots); ties go to
+the pattern that comes first in dictionary order. Negated predicates only match patterns
+written ``NOT *``; irrealis predicates (modal, planned, conditional) only match patterns
+whose ``before`` items matched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from eventcoder.actors import Mention, np_head
+from eventcoder.dictionaries.patterns import walk_items
+from eventcoder.dictionaries.schema import (
+    Group,
+    Pattern,
+    PatternItem,
+    PrepPhrase,
+    Slot,
+    Synset,
+    SynsetRef,
+    Term,
+    VerbEntry,
+)
+from eventcoder.model import Sentence
+from eventcoder.predicates import Predicate
+
+__all__ = [
+    "Attempt",
+    "VerbIndex",
+    "VerbMatch",
+    "compile_items",
+    "is_block",
+    "match_predicate",
+]
+
+BLOCK = "---"
+
+
+def is_block(code: str | None, reverse: str | None) -> bool:
+    """True for a pattern or default code that blocks coding (``---``)."""
+    return (code is None or code == BLOCK) and (reverse is None or reverse == BLOCK)
+
+
+@attrs.frozen
+class Attempt:
+    """One pattern tried on a predicate, for explanations."""
+
+    entry: str
+    pattern: Pattern
+    score: int | None  # None: did not match
+    why: str = ""
+
+
+@attrs.frozen
+class VerbMatch:
+    """The outcome of pattern matching for one predicate."""
+
+    entry: VerbEntry | None
+    verb_text: str
+    pattern: Pattern | None
+    code: str | None
+    reverse_code: str | None
+    source: int | None  # bound mention head ($)
+    target: int | None  # bound mention head (+)
+    reason: str | None = None  # why nothing is coded
+    attempts: tuple[Attempt, ...] = ()
+    #: A light verb: no default code of its own, its object names the act.
+    light: bool = False
+
+
+class VerbIndex:
+    """Verb dictionary entries by lemma, with pattern anchors for quick rejection."""
+
+    def __init__(self, verbs: Sequence[VerbEntry], synsets: Sequence[Synset]) -> None:
+        self.verbs = tuple(verbs)
+        self.by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for index, entry in enumerate(self.verbs):
+            for lemma in entry.lemmas:
+                words = tuple(lemma.lower().replace("_", " ").split())
+                if words:
+                    self.by_first.setdefault(words[0], []).append((words[1:], index))
+        self.synsets: dict[str, tuple[tuple[str, ...], ...]] = {
+            s.name.upper(): tuple(tuple(w.lower().replace("_", " ").split()) for w in s.words)
+            for s in synsets
+        }
+        #: Per entry: (pattern, compiled before, compiled after, anchor word sets).
+        self.compiled: tuple[tuple[tuple[Pattern, tuple, tuple, tuple], ...], ...] = tuple(
+            tuple(
+                (p, compile_items(p.before, self.synsets), compile_items(p.after, self.synsets),
+                 self._anchors(p))
+                for p in entry.patterns
+            )
+            for entry in self.verbs
+        )
+        #: Per entry: word -> positions of the patterns that need that word, and the
+        #: positions of patterns that need no particular word.
+        self.by_anchor: tuple[tuple[dict[str, list[int]], list[int]], ...] = tuple(
+            self._anchor_index(entry_index) for entry_index in range(len(self.verbs))
+        )
+
+    def _anchor_index(self, entry_index: int) -> tuple[dict[str, list[int]], list[int]]:
+        index: dict[str, list[int]] = {}
+        free: list[int] = []
+        for position, (_, _, _, anchors) in enumerate(self.compiled[entry_index]):
+            if not anchors:
+                free.append(position)
+                continue
+            chosen = min(anchors, key=len)
+            for word in chosen:
+                index.setdefault(word, []).append(position)
+        return index, free
+
+    def candidates(self, entry_index: int, vocabulary: frozenset[str]) -> list[int]:
+        """Positions (in dictionary order) of the entry's patterns whose words all occur."""
+        index, free = self.by_anchor[entry_index]
+        found = set(free)
+        for word in vocabulary:
+            hit = index.get(word)
+            if hit:
+                found.update(hit)
+        compiled = self.compiled[entry_index]
+        return sorted(p for p in found if all(a & vocabulary for a in compiled[p][3]))
+
+    def _anchors(self, pattern: Pattern) -> tuple[frozenset[str], ...]:
+        found = []
+        for item in walk_items([*pattern.before, *pattern.after]):
+            if isinstance(item, Term):
+                found.append(frozenset(a.split()[0] for a in item.alternatives if a))
+            elif isinstance(item, PrepPhrase):
+                found.append(frozenset(p.split()[0] for p in item.preps if p))
+            elif isinstance(item, SynsetRef) and item.name in self.synsets:
+                found.append(frozenset(w[0] for w in self.synsets[item.name] if w))
+        return tuple(found)
+
+    def entries_for(
+        self, sentence: Sentence, predicate: Predicate
+    ) -> tuple[list[int], tuple[int, ...]]:
+        """Indexes of the verb entries for the predicate and the word ids the verb uses
+        beyond itself ("fire" in "open fire")."""
+        candidates = self.by_first.get(predicate.lemma)
+        if not candidates:
+            return [], ()
+        following = _following_lemmas(sentence, predicate)
+        best: list[int] = []
+        best_len = -1
+        used: tuple[int, ...] = ()
+        for rest, index in candidates:
+            ids = _rest_ids(sentence, predicate, rest, following)
+            if ids is None or len(rest) < best_len:
+                continue
+            if len(rest) > best_len:
+                best, best_len, used = [], len(rest), ids
+            best.append(index)
+        return best, used
+
+
+def _following_lemmas(sentence: Sentence, predicate: Predicate) -> list[tuple[int, str]]:
+    words = sentence.words
+    return [(w.id, w.lemma.lower()) for w in words[predicate.verb : predicate.verb + 3]]
+
+
+def _rest_ids(
+    sentence: Sentence, predicate: Predicate, rest: tuple[str, ...], following: list
+) -> tuple[int, ...] | None:
+    if not rest:
+        return ()
+    if rest == predicate.particles:
+        return tuple(c.id for c in sentence.children(predicate.verb, "compound:prt"))
+    window = following[: len(rest)]
+    if len(window) == len(rest) and all(lem == r for (_, lem), r in zip(window, rest, strict=True)):
+        return tuple(i for i, _ in window)
+    return None
+
+
+# --- compiled items -------------------------------------------------------------------
+# Pattern items are compiled once into plain tuples, so matching does no isinstance
+# checks and can skip positions whose word cannot start the item:
+#   (WORDS, alternatives, first words, exact)   a Term or a synset reference
+#   (SLOT, role)                                 $ + (% and ^ are dropped)
+#   (PREP, prepositions, items)                  (PREP ...)
+#   (GROUP, items)                               {...}
+
+WORDS, SLOT, PREP, GROUP = 0, 1, 2, 3
+Compiled = tuple
+
+
+def compile_items(items: Sequence[PatternItem], synsets: dict[str, tuple[tuple[str, ...], ...]]
+                  ) -> tuple[Compiled, ...]:
+    """Pattern items as matching tuples (see the comment above)."""
+    out: list[Compiled] = []
+    for item in items:
+        if isinstance(item, Term):
+            alts = tuple(tuple(a.split()) for a in item.alternatives if a.strip())
+            out.append((WORDS, alts, frozenset(a[0] for a in alts), item.exact))
+        elif isinstance(item, SynsetRef):
+            alts = synsets.get(item.name, ())
+            out.append((WORDS, alts, frozenset(a[0] for a in alts if a), False))
+        elif isinstance(item, Slot):
+            if item.role in ("source", "target"):
+                out.append((SLOT, item.role))
+        elif isinstance(item, PrepPhrase):
+            preps = frozenset(p.split()[0] for p in item.preps if p.strip())
+            out.append((PREP, preps, compile_items(item.items, synsets)))
+        elif isinstance(item, Group):
+            out.append((GROUP, compile_items(item.items, synsets)))
+    return tuple(out)
+
+
+# --- matching items -------------------------------------------------------------------
+
+Binds = dict[str, int]
+Result = tuple[int, int, Binds]  # end position in the sequence, score, slot bindings
+
+
+@attrs.define
+class _Context:
+    """What item matching needs about one sentence (local to one predicate)."""
+
+    sentence: Sentence
+    lemmas: tuple[str, ...]
+    texts: tuple[str, ...]
+    mention_of: dict[int, Mention]
+    opaque: frozenset[int]
+
+
+def _words_at(ctx: _Context, seq: Sequence[int], j: int, words: tuple[str, ...], exact: bool
+              ) -> int | None:
+    """End position when ``words`` match adjacent words at seq[j], else None."""
+    if j + len(words) > len(seq):
+        return None
+    first = seq[j]
+    for k, word in enumerate(words):
+        ident = seq[j + k]
+        if ident != first + k:
+            return None
+        if ctx.texts[ident] != word and (exact or ctx.lemmas[ident] != word):
+            return None
+    return j + len(words)
+
+
+def _could_start(item: Compiled, ctx: _Context, ident: int) -> bool:
+    kind = item[0]
+    if kind == WORDS:
+        firsts = item[2]
+        return ctx.texts[ident] in firsts or (not item[3] and ctx.lemmas[ident] in firsts)
+    if kind == PREP:
+        return ctx.lemmas[ident] in item[1]
+    if kind == SLOT:
+        return ident in ctx.mention_of
+    return True
+
+
+def _item_results(item: Compiled, ctx: _Context, seq: Sequence[int], j: int) -> list[Result]:
+    kind = item[0]
+    if kind == WORDS:
+        out = []
+        for words in item[1]:
+            end = _words_at(ctx, seq, j, words, item[3])
+            if end is not None:
+                out.append((end, end - j, {}))
+        return out
+    if kind == SLOT:
+        return _slot(item[1], ctx, seq, j)
+    if kind == PREP:
+        return _prep(item, ctx, seq, j)
+    return _group(item, ctx, seq, j)
+
+
+def _slot(role: str, ctx: _Context, seq: Sequence[int], j: int) -> list[Result]:
+    ident = seq[j]
+    mention = ctx.mention_of.get(ident)
+    if mention is None or mention.head in ctx.opaque:
+        return []
+    if j and mention.start <= seq[j - 1] <= mention.end:
+        return []  # not the first word of the phrase
+    end = j
+    while end < len(seq) and mention.start <= seq[end] <= mention.end:
+        end += 1
+    return [(end, 1, {role: mention.head})]
+
+
+def _prep(item: Compiled, ctx: _Context, seq: Sequence[int], j: int) -> list[Result]:
+    word = ctx.sentence.words[seq[j] - 1]
+    if word.deprel not in ("case", "mark"):
+        return []
+    inside = {w.id for w in ctx.sentence.subtree(word.head)}
+    inner = [i for i in seq[j + 1 :] if i in inside]
+    found = _match_items(item[2], 0, ctx, inner, 0, False) if item[2] else (0, 0, {})
+    if found is None:
+        return []
+    end = j + 1
+    while end < len(seq) and seq[end] in inside:
+        end += 1
+    return [(end, 1 + found[1], found[2])]
+
+
+def _group(item: Compiled, ctx: _Context, seq: Sequence[int], j: int) -> list[Result]:
+    found = _match_items(item[1], 0, ctx, seq, j, True)
+    if found is None:
+        return []
+    heads = {np_head(ctx.sentence, i) for i in seq[j : found[0]]}
+    return [found] if len(heads) == 1 else []
+
+
+def _match_items(
+    items: Sequence[Compiled], k: int, ctx: _Context, seq: Sequence[int], pos: int,
+    adjacent: bool,
+) -> Result | None:
+    """Match items[k:] from seq[pos:] in order (gaps allowed unless ``adjacent``)."""
+    if k == len(items):
+        return pos, 0, {}
+    item = items[k]
+    starts = range(pos, min(pos + 1, len(seq))) if adjacent else range(pos, len(seq))
+    for j in starts:
+        if not _could_start(item, ctx, seq[j]):
+            continue
+        for end, score, binds in _item_results(item, ctx, seq, j):
+            rest = _match_items(items, k + 1, ctx, seq, end, adjacent)
+            if rest is not None:
+                return rest[0], score + rest[1], {**binds, **rest[2]}
+    return None
+
+
+# --- one predicate ---------------------------------------------------------------------
+
+
+def _context(
+    sentence: Sentence, mentions: Sequence[Mention], predicate: Predicate, index: VerbIndex
+) -> _Context:
+    mention_of: dict[int, Mention] = {}
+    for mention in mentions:
+        for ident in range(mention.start, mention.end + 1):
+            mention_of.setdefault(ident, mention)
+    return _Context(
+        sentence=sentence,
+        lemmas=("", *(w.lemma.lower() for w in sentence.words)),
+        texts=("", *(w.text.lower() for w in sentence.words)),
+        mention_of=mention_of,
+        opaque=predicate.opaque,
+    )
+
+
+def _try(before_items: tuple, after_items: tuple, ctx: _Context, predicate: Predicate,
+         after: tuple[int, ...]) -> tuple[int, Binds] | None:
+    before = _match_items(before_items, 0, ctx, predicate.before, 0, False)
+    if before is None:
+        return None
+    found = _match_items(after_items, 0, ctx, after, 0, False)
+    if found is None:
+        return None
+    return before[1] + found[1], {**before[2], **found[2]}
+
+
+def _admissible(pattern: Pattern, predicate: Predicate) -> str | None:
+    """Why the pattern cannot apply to this predicate (None: it can)."""
+    if pattern.negated != predicate.negated:
+        return "predicate is negated" if predicate.negated else "pattern needs a negated verb"
+    if predicate.irrealis and not predicate.negated and not pattern.before:
+        return f"{predicate.irrealis}: only patterns with items before * apply"
+    return None
+
+
+def match_predicate(
+    index: VerbIndex,
+    sentence: Sentence,
+    predicate: Predicate,
+    mentions: Sequence[Mention],
+    vocabulary: frozenset[str],
+    *,
+    explain: bool = False,
+) -> VerbMatch | None:
+    """Match the predicate's verb patterns; None when the verb is not in the dictionaries."""
+    entries, used = index.entries_for(sentence, predicate)
+    if not entries:
+        return None
+    verb_text = " ".join([predicate.lemma, *(sentence.word(i).lemma.lower() for i in used)])
+    after = tuple(i for i in predicate.after if i not in used)
+    ctx: _Context | None = None
+    best: tuple[int, Pattern, VerbEntry, Binds] | None = None
+    attempts: list[Attempt] = []
+    for entry_index in entries:
+        entry = index.verbs[entry_index]
+        compiled = index.compiled[entry_index]
+        positions = range(len(compiled)) if explain else index.candidates(entry_index, vocabulary)
+        for position in positions:
+            pattern, before_items, after_items, anchors = compiled[position]
+            why = _admissible(pattern, predicate)
+            if why is None and explain and not all(a & vocabulary for a in anchors):
+                why = "a word of the pattern is not in the sentence"
+            result = None
+            if why is None:
+                ctx = ctx or _context(sentence, mentions, predicate, index)
+                result = _try(before_items, after_items, ctx, predicate, after)
+            if explain:
+                attempts.append(Attempt(entry.name, pattern, result[0] if result else None,
+                                        why or ("" if result else "items not found in order")))
+            if result is not None and (best is None or result[0] > best[0]):
+                best = (result[0], pattern, entry, result[1])
+    return _outcome(index, entries, predicate, verb_text, best, tuple(attempts))
+
+
+def _outcome(
+    index: VerbIndex,
+    entries: list[int],
+    predicate: Predicate,
+    verb_text: str,
+    best: tuple[int, Pattern, VerbEntry, Binds] | None,
+    attempts: tuple[Attempt, ...],
+) -> VerbMatch:
+    if best is not None:
+        _, pattern, entry, binds = best
+        reason = "blocked by pattern ---" if is_block(pattern.code, pattern.reverse_code) else None
+        light = not any(index.verbs[i].code for i in entries)
+        return VerbMatch(entry, verb_text, pattern, pattern.code, pattern.reverse_code,
+                         binds.get("source"), binds.get("target"), reason, attempts, light)
+    entry = index.verbs[entries[0]]
+    code = next((index.verbs[i].code for i in entries if index.verbs[i].code), None)
+    if predicate.irrealis:
+        return VerbMatch(entry, verb_text, None, None, None, None, None,
+                         predicate.irrealis, attempts)
+    if code is None or is_block(code, None):
+        return VerbMatch(entry, verb_text, None, None, None, None, None,
+                         "the verb has no default code and no pattern matched", attempts)
+    return VerbMatch(entry, verb_text, None, code, None, None, None, None, attempts)

@@ -1,0 +1,410 @@
+"""Predicates: every verb of a sentence with its source and target arguments.
+
+The argument rules (docs/algorithm.md, "Predicates and arguments"):
+
+- active verbs: the ``nsubj`` is the source; the ``obj`` is the target, then the
+  obliques ("with Russia"), then the prepositional phrases of a non-actor object
+  ("launched an attack *on* Kurdish fighters");
+- passives: the ``nsubj:pass`` is the target and the by-phrase (``obl:agent``) the source;
+- conjoined nouns give one argument each ("Russia and China vetoed");
+- a conjoined verb with no subject shares its first conjunct's subject, negation and
+  auxiliaries; a first conjunct with no object shares the object of a later one;
+- ``xcomp`` verbs take the object of their governor as subject if there is one
+  ("urged Moscow to respect"), else its subject ("threatened to attack");
+- relative clauses and participles (``acl``, ``acl:relcl``) take the noun they modify
+  as subject (or, for a past participle, as target);
+- an ``advcl`` with no subject ("..., accusing X of ...") takes its governor's subject.
+
+A predicate is *irrealis* (its own default code does not apply) when it is negated, has a
+modal auxiliary ("will", "could"), sits under a non-aspectual governor as ``xcomp``
+("plans to attack"), under a denial as ``ccomp``, or in an "if" clause.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+
+from eventcoder.model import Sentence, Word
+
+__all__ = [
+    "ASPECTUAL",
+    "Argument",
+    "Predicate",
+    "Tree",
+    "conjuncts",
+    "find_predicates",
+]
+
+SUBJECTS = ("nsubj", "csubj")
+#: Dependents of the verb that are not part of what follows it ("after" items).
+NOT_AFTER = frozenset(
+    {"nsubj", "nsubj:pass", "csubj", "csubj:pass", "aux", "aux:pass", "cop", "punct", "cc",
+     "conj", "parataxis", "advcl", "mark", "compound:prt", "discourse", "vocative", "dep",
+     "reparandum", "list", "orphan", "expl", "expl:pass"}
+)
+BEFORE_CHILDREN = frozenset({"aux", "aux:pass", "advmod", "mark"})
+NEGATORS = frozenset({"not", "n't", "never"})
+MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "must", "can",
+                    "'ll", "wo", "ca"})
+#: Governors whose ``xcomp`` act really happens ("began to shell").
+ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "manage", "go", "stop"})
+#: Governors whose ``ccomp`` act is denied, not reported.
+DENIALS = frozenset({"deny", "refute", "dismiss", "reject"})
+#: Governors whose clause is an accusation, not a report of the act.
+ACCUSATIONS = frozenset({"accuse", "blame", "charge", "suspect", "allege"})
+#: Nouns whose clause reports a claim, not an act ("denied the claim that ...").
+CLAIMS = frozenset({"claim", "allegation", "accusation", "rumour", "rumor"})
+#: Prepositions that introduce a place or time rather than a target.
+PLACE_PREPS = frozenset({"in", "near", "inside", "outside", "across", "throughout", "around",
+                         "within", "during", "over", "since", "until", "after", "before",
+                         "despite", "amid", "under", "via", "through", "according", "accord",
+                         "like", "as", "than", "unlike", "including", "because"})
+LOCATION_PREPS = frozenset({"in", "near", "at", "inside", "outside", "around"})
+RELATIVES = frozenset({"who", "which", "that", "whom"})
+
+
+@attrs.frozen
+class Argument:
+    """An argument phrase: its head word, how it was found and its preposition."""
+
+    head: int
+    via: str
+    prep: str | None = None
+
+
+@attrs.frozen
+class Predicate:
+    """A verb with its arguments, word sequences for patterns and its modality."""
+
+    verb: int
+    lemma: str
+    particles: tuple[str, ...]
+    relation: str
+    sources: tuple[Argument, ...]
+    targets: tuple[Argument, ...]
+    obliques: tuple[Argument, ...]
+    passive: bool
+    negated: bool
+    modals: tuple[str, ...]
+    governor: int | None
+    irrealis: str | None
+    after: tuple[int, ...]
+    before: tuple[int, ...]
+    opaque: frozenset[int]
+    location: tuple[int, int, int] | None = None  # (start, end, head) of "in Idlib"
+
+
+class Tree:
+    """Cached child lists and subtrees of one sentence (local to one sentence).
+
+    It answers the same questions as :class:`~eventcoder.model.Sentence` (``word``,
+    ``head_of``, ``children``, ``subtree``), without rebuilding tuples on every call.
+    """
+
+    __slots__ = ("_base", "_kids", "_subtrees", "sentence", "words")
+
+    def __init__(self, sentence: Sentence) -> None:
+        self.sentence = sentence
+        self.words = sentence.words
+        kids: list[list[Word]] = [[] for _ in range(len(self.words) + 1)]
+        for word in self.words:
+            kids[word.head].append(word)
+        self._kids = kids
+        self._base = ["", *(w.deprel.split(":", 1)[0] for w in self.words)]
+        self._subtrees: dict[int, list[Word]] = {}
+
+    def word(self, word_id: int) -> Word:
+        return self.words[word_id - 1]
+
+    def head_of(self, word: Word) -> Word | None:
+        return self.words[word.head - 1] if word.head else None
+
+    def children(self, word: Word | int, *deprels: str) -> list[Word]:
+        """Dependents in order; a bare relation (``obl``) also matches its subtypes."""
+        kids = self._kids[word if isinstance(word, int) else word.id]
+        if not deprels:
+            return kids
+        base = self._base
+        return [k for k in kids if k.deprel in deprels or base[k.id] in deprels]
+
+    def subtree(self, word: Word | int) -> list[Word]:
+        """The word and everything below it, in sentence order."""
+        ident = word if isinstance(word, int) else word.id
+        found = self._subtrees.get(ident)
+        if found is None:
+            ids = [ident]
+            stack = [ident]
+            kids = self._kids
+            while stack:
+                for kid in kids[stack.pop()]:
+                    ids.append(kid.id)
+                    stack.append(kid.id)
+            ids.sort()
+            found = [self.words[i - 1] for i in ids]
+            self._subtrees[ident] = found
+        return found
+
+
+def conjuncts(sentence: Tree | Sentence, head: int) -> list[int]:
+    """The word and the words conjoined to it (``conj`` chains), in order."""
+    found = [head]
+    stack = [head]
+    while stack:
+        for child in sentence.children(stack.pop(), "conj"):
+            if child.upos not in ("VERB", "AUX") or sentence.word(head).upos in ("VERB", "AUX"):
+                found.append(child.id)
+                stack.append(child.id)
+    return sorted(found)
+
+
+def _case(sentence: Tree, word: Word) -> str | None:
+    for child in sentence.children(word):
+        if child.deprel == "case" or (child.deprel == "mark" and child.upos in ("ADP", "SCONJ")):
+            return child.lemma.lower()
+    return None
+
+
+def _expand(sentence: Tree, word: Word, via: str, prep: str | None = None) -> list[Argument]:
+    return [Argument(i, via, prep) for i in conjuncts(sentence, word.id)]
+
+
+def _relative(sentence: Tree, verb: Word, word: Word) -> Word:
+    """A relative pronoun stands for the noun its clause modifies."""
+    if verb.deprel == "acl:relcl" and word.upos == "PRON" and word.lemma.lower() in RELATIVES:
+        return sentence.word(verb.head)
+    return word
+
+
+@attrs.define
+class _Frame:
+    """The arguments of one verb while they are being worked out (local, mutable)."""
+
+    sources: list[Argument] = attrs.Factory(list)
+    targets: list[Argument] = attrs.Factory(list)
+    obliques: list[Argument] = attrs.Factory(list)
+    passive: bool = False
+    has_subject: bool = False
+    has_object: bool = False
+
+
+def _own_frame(sentence: Tree, verb: Word) -> _Frame:
+    frame = _Frame()
+    frame.passive = any(c.deprel in ("aux:pass", "nsubj:pass") for c in sentence.children(verb))
+    for child in sentence.children(verb):
+        child_word = _relative(sentence, verb, child)
+        if child.deprel == "nsubj:pass":
+            frame.targets.extend(_expand(sentence, child_word, "passive subject"))
+            frame.has_subject = True
+        elif child.deprel.startswith("nsubj"):
+            frame.sources.extend(_expand(sentence, child_word, "subject"))
+            frame.has_subject = True
+        elif child.deprel == "obl:agent" or (
+            frame.passive and child.deprel.startswith("obl") and _case(sentence, child) == "by"
+        ):
+            frame.sources.extend(_expand(sentence, child, "by-agent", "by"))
+        elif child.deprel in ("obj", "iobj"):
+            frame.targets.extend(_expand(sentence, child_word, "object"))
+            frame.has_object = True
+        elif child.deprel.startswith("obl") and child.deprel not in ("obl:tmod", "obl:npmod"):
+            frame.obliques.extend(_expand(sentence, child, "oblique", _case(sentence, child)))
+    return frame
+
+
+class _Builder:
+    """Works out all predicates of a sentence (memoised frames; local to one call)."""
+
+    def __init__(self, sentence: Tree) -> None:
+        self.sentence = sentence
+        self.frames: dict[int, _Frame] = {}
+
+    def frame(self, verb: Word) -> _Frame:
+        if verb.id not in self.frames:
+            self.frames[verb.id] = _Frame()  # guards against cycles through conj/xcomp
+            self.frames[verb.id] = self._inherit(verb, _own_frame(self.sentence, verb))
+        return self.frames[verb.id]
+
+    def _inherit(self, verb: Word, frame: _Frame) -> _Frame:
+        sentence = self.sentence
+        governor = sentence.head_of(verb)
+        if not frame.has_subject and governor is not None:
+            self._subject_from_governor(verb, governor, frame)
+        if not frame.has_object and not frame.obliques:
+            for clause in sentence.children(verb, "xcomp"):
+                frame.targets.extend(
+                    Argument(a.head, f"object of {clause.lemma.lower()!r}")
+                    for a in _own_frame(sentence, clause).targets
+                    if a.via == "object"
+                )
+        if not frame.has_object and verb.deprel != "conj":
+            for later in sentence.children(verb, "conj"):
+                if later.upos == "VERB" and not sentence.children(later, "nsubj", "nsubj:pass"):
+                    frame.targets.extend(
+                        a for a in _own_frame(sentence, later).targets if a.via == "object"
+                    )
+        return frame
+
+    def _subject_from_governor(self, verb: Word, governor: Word, frame: _Frame) -> None:
+        sentence = self.sentence
+        rel = verb.deprel
+        if rel == "conj" and governor.upos in ("VERB", "AUX"):
+            parent = self.frame(governor)
+            frame.sources.extend(a for a in parent.sources)
+            if parent.passive and not frame.has_object:
+                frame.targets.extend(a for a in parent.targets if a.via == "passive subject")
+            frame.passive = frame.passive or parent.passive
+        elif rel == "xcomp":
+            parent = self.frame(governor)
+            objects = [a for a in parent.targets if a.via == "object"]
+            chosen = objects or parent.sources
+            frame.sources.extend(Argument(a.head, "controller", None) for a in chosen)
+        elif rel in ("acl", "acl:relcl"):
+            noun = _expand(sentence, governor, "modified noun")
+            if rel == "acl" and verb.feat("VerbForm") == "Part" and verb.feat("Tense") == "Past":
+                frame.targets.extend(noun)
+                frame.passive = True
+            else:
+                frame.sources.extend(noun)
+        elif rel == "advcl" and governor.upos in ("VERB", "AUX"):
+            parent = self.frame(governor)
+            objects = [a for a in parent.targets if a.via == "object"]
+            if objects and _case(sentence, verb) in ("of", "for"):
+                frame.sources.extend(Argument(a.head, "controller") for a in objects)
+            else:
+                frame.sources.extend(Argument(a.head, "governor's subject") for a in
+                                     parent.sources)
+
+
+def _negated(sentence: Tree, verb: Word) -> bool:
+    for child in sentence.children(verb, "advmod", "neg", "aux"):
+        if child.lemma.lower() in NEGATORS or child.feat("Polarity") == "Neg":
+            return True
+    return False
+
+
+def _modals(sentence: Tree, verb: Word) -> tuple[str, ...]:
+    return tuple(
+        c.lemma.lower() for c in sentence.children(verb, "aux") if c.lemma.lower() in MODALS
+    )
+
+
+def _chain(sentence: Tree, verb: Word) -> Iterator[Word]:
+    """The verb, then the verbs it shares negation and modality with (conj heads)."""
+    node: Word | None = verb
+    while node is not None:
+        yield node
+        if node.deprel != "conj" or sentence.children(node, "nsubj", "nsubj:pass"):
+            return
+        node = sentence.head_of(node)
+
+
+def _irrealis(sentence: Tree, verb: Word, negated: bool, modals: tuple[str, ...]) -> str | None:
+    if negated:
+        return "negated"
+    if modals:
+        return f"modal {modals[0]!r}"
+    governor = sentence.head_of(verb)
+    if governor is None:
+        return None
+    if verb.deprel == "xcomp" and governor.lemma.lower() not in ASPECTUAL:
+        return f"planned or intended act (under {governor.lemma.lower()!r})"
+    if verb.deprel == "ccomp" and governor.lemma.lower() in DENIALS:
+        return f"denied act (under {governor.lemma.lower()!r})"
+    if governor.lemma.lower() in ACCUSATIONS and verb.deprel in ("ccomp", "advcl", "acl", "xcomp"):
+        return f"alleged act (under {governor.lemma.lower()!r})"
+    for above in _clause_ancestors(sentence, verb):
+        lemma = above.lemma.lower()
+        if lemma in DENIALS or lemma in CLAIMS:
+            return f"denied or claimed act (under {lemma!r})"
+    marks = {c.lemma.lower() for c in sentence.children(verb, "mark")}
+    if verb.deprel == "advcl" and marks & {"if", "unless"}:
+        return "conditional clause"
+    return None
+
+
+def _clause_ancestors(sentence: Tree, verb: Word) -> Iterator[Word]:
+    """The words above a clause it is embedded in (through clausal relations)."""
+    node = verb
+    while node.head and node.deprel.split(":", 1)[0] in ("ccomp", "acl", "xcomp", "advcl",
+                                                         "conj", "csubj"):
+        node = sentence.words[node.head - 1]
+        yield node
+
+
+def _after(sentence: Tree, verb: Word, consumed: set[int]) -> tuple[int, ...]:
+    ids: list[int] = []
+    for child in sentence.children(verb):
+        if child.deprel not in NOT_AFTER and child.id not in consumed:
+            ids.extend(w.id for w in sentence.subtree(child))
+    return tuple(sorted(i for i in ids if i not in consumed))
+
+
+def _before(sentence: Tree, verb: Word, sources: list[Argument]) -> tuple[int, ...]:
+    ids: set[int] = set()
+    for arg in sources:
+        if arg.head < verb.id:
+            ids.update(w.id for w in sentence.subtree(arg.head) if w.id < verb.id)
+    for child in sentence.children(verb):
+        if child.id < verb.id and child.deprel in BEFORE_CHILDREN:
+            ids.update(w.id for w in sentence.subtree(child))
+    governor = sentence.head_of(verb)
+    if verb.deprel == "xcomp" and governor is not None:
+        ids.add(governor.id)
+        ids.update(c.id for c in sentence.children(governor, "aux", "advmod") if c.id < verb.id)
+        ids.update(c.id for c in sentence.children(verb, "mark"))
+    return tuple(sorted(ids))
+
+
+def _opaque(sentence: Tree, verb: Word) -> frozenset[int]:
+    ids: set[int] = set()
+    for child in sentence.children(verb, "ccomp", "csubj"):
+        ids.update(w.id for w in sentence.subtree(child))
+    return frozenset(ids)
+
+
+def _location(sentence: Tree, verb: Word) -> tuple[int, int, int] | None:
+    for child in sentence.children(verb, "obl"):
+        if child.upos == "PROPN" and _case(sentence, child) in LOCATION_PREPS:
+            span = sentence.subtree(child)
+            return span[0].id, span[-1].id, child.id
+    return None
+
+
+def find_predicates(sentence: Sentence | Tree) -> list[Predicate]:
+    """Every verb of the sentence as a :class:`Predicate`, in sentence order."""
+    if not isinstance(sentence, Tree):
+        sentence = Tree(sentence)
+    builder = _Builder(sentence)
+    found = []
+    for word in sentence.words:
+        if word.upos == "VERB" and word.deprel not in ("case", "fixed", "mark", "cc"):
+            found.append(_predicate(sentence, builder, word))
+    return found
+
+
+def _predicate(sentence: Tree, builder: _Builder, verb: Word) -> Predicate:
+    frame = builder.frame(verb)
+    particles = tuple(c.lemma.lower() for c in sentence.children(verb, "compound:prt"))
+    chain = list(_chain(sentence, verb))
+    negated = any(_negated(sentence, v) for v in chain)
+    modals = tuple(m for v in chain for m in _modals(sentence, v))
+    governor = sentence.head_of(verb)
+    return Predicate(
+        verb=verb.id,
+        lemma=verb.lemma.lower(),
+        particles=particles,
+        relation=verb.deprel,
+        sources=tuple(frame.sources),
+        targets=tuple(frame.targets),
+        obliques=tuple(frame.obliques),
+        passive=frame.passive,
+        negated=negated,
+        modals=modals,
+        governor=governor.id if governor is not None and verb.deprel == "xcomp" else None,
+        irrealis=_irrealis(sentence, verb, negated, modals),
+        after=_after(sentence, verb, set()),
+        before=_before(sentence, verb, frame.sources),
+        opaque=_opaque(sentence, verb),
+        location=_location(sentence, verb),
+    )

@@ -1,0 +1,154 @@
+"""Layering: later files override, remove and extend entries of earlier ones."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from eventcoder.dictionaries import loading
+from eventcoder.dictionaries.loading import check_dictionaries, load_dictionaries
+from eventcoder.dictionaries.schema import DatedCode
+
+BASE = """
+actors:
+  - name: Syria
+    aliases: [Syrian]
+    codes: [SYR]
+  - name: Hezbollah
+    codes: [LBNREB]
+agents:
+  - {name: troops, aliases: [soldiers], code: "~MIL"}
+synsets:
+  WEAPON: [gun]
+verbs:
+  - name: ATTACK
+    lemmas: [attack]
+    code: "190"
+    patterns:
+      - {pattern: "* (WITH &WEAPON)", code: "190"}
+"""
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def base(tmp_path: Path) -> Path:
+    return write(tmp_path, "base/world.yaml", BASE)
+
+
+class TestOverride:
+    def test_same_name_replaces(self, tmp_path: Path, base: Path) -> None:
+        """An entry with the same name (any case) in a later file replaces the earlier one."""
+        user = write(tmp_path, "user.yaml", "actors:\n  - {name: SYRIA, codes: [SYRGOV]}\n")
+        dset = load_dictionaries([base, user], include_default=False, cache=False)
+        syria = [a for a in dset.actors if a.name.lower() == "syria"]
+        assert len(syria) == 1 and syria[0].codes == (DatedCode("SYRGOV"),)
+        assert syria[0].aliases == ()
+
+    def test_verb_replaced_whole(self, tmp_path: Path, base: Path) -> None:
+        """A verb block with the same name replaces lemmas and patterns (no merge)."""
+        user = write(tmp_path, "user.yaml", "verbs:\n  - {name: attack, lemmas: [raid]}\n")
+        dset = load_dictionaries([base, user], include_default=False, cache=False)
+        assert [(v.lemmas, v.patterns, v.code) for v in dset.verbs] == [(("raid",), (), None)]
+
+    def test_user_folder_is_layered_in_sorted_order(self, tmp_path: Path, base: Path) -> None:
+        """A folder contributes its files recursively in sorted path order."""
+        write(tmp_path, "user/b/2.yaml", "actors:\n  - {name: Hezbollah, codes: [LBNMIL]}\n")
+        write(tmp_path, "user/a.yaml", "actors:\n  - {name: Hezbollah, codes: [LBNGOV]}\n")
+        write(tmp_path, "user/.hidden.yaml", "not: valid")
+        dset = load_dictionaries([base, tmp_path / "user"], include_default=False, cache=False)
+        hezbollah = next(a for a in dset.actors if a.name == "Hezbollah")
+        assert hezbollah.codes == (DatedCode("LBNMIL"),)
+
+
+class TestRemove:
+    def test_remove_deletes_earlier_entries(self, tmp_path: Path, base: Path) -> None:
+        """remove: deletes entries of earlier files from every section."""
+        user = write(
+            tmp_path,
+            "user.yaml",
+            "remove:\n  actors: [hezbollah]\n  agents: [troops]\n  verbs: [ATTACK]\n",
+        )
+        report = check_dictionaries([base, user], include_default=False)
+        assert report.problems == ()
+        assert [a.name for a in report.dset.actors] == ["Syria"]
+        assert report.dset.agents == () and report.dset.verbs == ()
+
+    def test_removing_a_missing_entry_is_a_warning(self, tmp_path: Path, base: Path) -> None:
+        """Removing a name no earlier file defines is a warning with its place."""
+        user = write(tmp_path, "user.yaml", "remove:\n  actors: [Atlantis]\n")
+        report = check_dictionaries([base, user], include_default=False)
+        (warning,) = report.warnings
+        assert (warning.file, warning.line, warning.field) == (str(user), 2, "remove.actors")
+        assert report.errors == ()
+
+    def test_remove_then_redefine_in_the_same_file(self, tmp_path: Path, base: Path) -> None:
+        """remove: applies before the file's own entries, which are kept."""
+        user = write(
+            tmp_path,
+            "user.yaml",
+            "remove:\n  actors: [Syria]\nactors:\n  - {name: Syria, codes: [SYRGOV]}\n",
+        )
+        dset = load_dictionaries([base, user], include_default=False, cache=False)
+        assert next(a for a in dset.actors if a.name == "Syria").codes == (DatedCode("SYRGOV"),)
+
+
+class TestExtend:
+    def test_extend_adds_aliases_codes_and_patterns(self, tmp_path: Path, base: Path) -> None:
+        """extend: adds to an earlier entry instead of replacing it."""
+        user = write(
+            tmp_path,
+            "user.yaml",
+            """
+            extend:
+              actors:
+                - {name: Syria, aliases: [Syrian Arab Republic]}
+              synsets:
+                WEAPON: [rifle]
+              verbs:
+                - name: ATTACK
+                  lemmas: [raid]
+                  patterns:
+                    - {pattern: "* +", code: "193"}
+            """,
+        )
+        report = check_dictionaries([base, user], include_default=False)
+        assert report.problems == ()
+        syria = next(a for a in report.dset.actors if a.name == "Syria")
+        assert syria.aliases == ("Syrian", "Syrian Arab Republic")
+        assert report.dset.synsets[0].words == ("gun", "rifle")
+        verb = report.dset.verbs[0]
+        assert verb.lemmas == ("attack", "raid") and len(verb.patterns) == 2
+
+    def test_extending_a_missing_entry_is_an_error(self, tmp_path: Path, base: Path) -> None:
+        """extend: of a name nothing defines is an error."""
+        user = write(
+            tmp_path, "user.yaml", "extend:\n  actors:\n    - {name: Atlantis, aliases: [x]}\n"
+        )
+        (error,) = check_dictionaries([base, user], include_default=False).errors
+        assert error.field == "extend.actors" and "Atlantis" in error.message
+
+
+class TestDefaultSet:
+    def test_default_set_is_loaded_first(
+        self, tmp_path: Path, base: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """include_default puts the default folder before the user's paths."""
+        monkeypatch.setattr(loading, "default_dictionary_dir", lambda: base.parent)
+        user = write(tmp_path, "user.yaml", "remove:\n  actors: [Syria]\n")
+        with_default = check_dictionaries([user])
+        without = check_dictionaries([user], include_default=False)
+        assert [a.name for a in with_default.dset.actors] == ["Hezbollah"]
+        assert without.dset.actors == () and len(without.warnings) == 1
+
+    def test_default_folder_is_the_package(self) -> None:
+        """The default set is the eventcoder._dictionaries package folder."""
+        folder = loading.default_dictionary_dir()
+        assert (folder / "__init__.py").is_file()
