@@ -87,6 +87,8 @@ class SentenceActors:
 
     mentions: tuple[Mention, ...]
     by_head: dict[int, Mention] = attrs.field(eq=False)
+    #: Each word id inside a mention -> that mention (the first, for nested ones).
+    by_word: dict[int, Mention] = attrs.field(eq=False, factory=dict)
 
     def coded(self) -> tuple[Mention, ...]:
         return tuple(m for m in self.mentions if m.codes)
@@ -207,8 +209,8 @@ def _code_phrase(head: int, parts: list[_Part]) -> tuple[tuple[str, ...], str, s
         kind = "combined" if any(a.combinable for a in actors) and role.role else "actor"
         return tuple(codes), f"{names} + {role.name}", kind, modifier
     if modifier is not None:  # conjoined modifiers each count: "Iranian and Turkish envoys"
-        codes = tuple(dict.fromkeys(code for actor in actors for code in actor.codes))
-        return codes, " and ".join(a.name for a in actors), "actor", modifier
+        merged = tuple(dict.fromkeys(code for actor in actors for code in actor.codes))
+        return merged, " and ".join(a.name for a in actors), "actor", modifier
     if role is not None and role.standalone and role.role:
         return (_standalone_code(role.role),), role.name, "agent", None
     if role is not None:
@@ -326,7 +328,11 @@ def find_actors(
     if uncoded:
         _add_named_entities(sentence, by_head)
     mentions = tuple(sorted(by_head.values(), key=lambda m: (m.start, m.head)))
-    return SentenceActors(mentions, {m.head: m for m in mentions})
+    by_word: dict[int, Mention] = {}
+    for mention in mentions:
+        for ident in range(mention.start, mention.end + 1):
+            by_word.setdefault(ident, mention)
+    return SentenceActors(mentions, {m.head: m for m in mentions}, by_word)
 
 
 def _with_pronoun(
@@ -396,7 +402,7 @@ def _lend_appositions(sentence: Sentence, by_head: dict[int, Mention]) -> None:
 
 
 def _add_named_entities(sentence: Sentence, by_head: dict[int, Mention]) -> None:
-    covered = set()
+    covered: set[int] = set()
     for mention in by_head.values():
         covered.update(range(mention.start, mention.end + 1))
     for first, last, label in _entity_spans(sentence.words):

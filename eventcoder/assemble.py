@@ -9,7 +9,9 @@ For each predicate whose verb gave a code:
   in the prepositional phrases of its object ("an attack *on* X", "talks *with* X");
   actors in the verb's obliques (not place or time phrases);
 - conjoined actors give one event per source x target pair;
-- a paired code ``042:043`` also gives the target -> source event;
+- a paired code ``042:043`` also gives the target -> source event; with conjoined
+  sources and no target ("Russia and Turkey met") each source acts on each other one
+  with the forward code;
 - an event needs a source, a target and a code unless incomplete events are asked for;
   an event whose source and target have the same code is dropped;
 - an ``xcomp`` verb ("to attack" in "threatened to attack") gives no event of its own
@@ -121,6 +123,18 @@ def _pairs(code: str | None, reverse: str | None, sources: Sequence[Mention],
     return out
 
 
+def _reciprocal(code: str, sources: Sequence[Mention]) -> list[Candidate]:
+    """"X and Y met": with a paired code and no target, each conjoined source acts on
+    each other one."""
+    out = []
+    for s in sources:
+        for t in sources:
+            if s is not t:
+                out.extend(Candidate(s, t, code, s_code, t_code)
+                           for s_code in s.codes or ("",) for t_code in t.codes or ("",))
+    return out
+
+
 def _ref(mention: Mention | None, code: str | None) -> ActorRef | None:
     if mention is None or code is None:
         return None
@@ -204,7 +218,11 @@ def _predicate_outcome(sentence: Sentence, predicate: Predicate, match: VerbMatc
     if match.reason is not None or is_block(match.code, match.reverse_code):
         return Outcome(predicate, match, (), match.reason or "no code")
     sources, targets = choose_actors(sentence, predicate, match, actors)
-    candidates = _pairs(match.code, match.reverse_code, sources, targets, settings.incomplete)
+    if not targets and match.reverse_code and match.code and len(sources) > 1:
+        candidates = _reciprocal(match.code, sources)
+    else:
+        candidates = _pairs(match.code, match.reverse_code, sources, targets,
+                            settings.incomplete)
     events = []
     reasons = []
     for cand in candidates:

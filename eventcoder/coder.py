@@ -28,7 +28,7 @@ from eventcoder.matcher import PhraseMatcher, WordTokens
 from eventcoder.model import Document, Sentence, SourceText
 from eventcoder.parsers.base import Parser
 from eventcoder.patterns import VerbIndex, VerbMatch, match_predicate
-from eventcoder.predicates import Predicate, find_predicates
+from eventcoder.predicates import Predicate, Tree, find_predicates
 
 __all__ = ["Coder", "SentenceTrace"]
 
@@ -207,8 +207,9 @@ class Coder:
             return []
         actors = find_actors(self.lexicon, sentence, doc.date, history, uncoded=True, flat=flat)
         history.append((actors.coded(), subject_heads(sentence)))
-        predicates = find_predicates(sentence)
-        matches = self._match(sentence, predicates, actors, traces is not None)
+        tree = Tree(sentence)
+        predicates = find_predicates(tree)
+        matches = self._match(tree, predicates, actors, traces is not None)
         settings = Settings(doc.id, doc.date, self.ontology, self.quad_scheme, self.incomplete,
                             self.uncoded, issues)
         events, outcomes = assemble(sentence, predicates, matches, actors, settings)
@@ -217,27 +218,14 @@ class Coder:
                                         tuple(outcomes), tuple(events), issues))
         return events
 
-    def _match(self, sentence: Sentence, predicates: list[Predicate], actors: SentenceActors,
+    def _match(self, tree: Tree, predicates: list[Predicate], actors: SentenceActors,
                explain: bool) -> list[VerbMatch | None]:
-        vocabulary: frozenset[str] | None = None
-        matches: list[VerbMatch | None] = []
-        for predicate in predicates:
-            if predicate.lemma not in self.verbs.by_first:
-                matches.append(None)
-                continue
-            if vocabulary is None:
-                vocabulary = _vocabulary(sentence)
-            matches.append(match_predicate(self.verbs, sentence, predicate, actors.mentions,
-                                           vocabulary, explain=explain))
-        return matches
-
-
-def _vocabulary(sentence: Sentence) -> frozenset[str]:
-    words = set()
-    for word in sentence.words:
-        words.add(word.lemma.lower())
-        words.add(word.text.lower())
-    return frozenset(words)
+        by_first = self.verbs.by_first
+        return [
+            match_predicate(self.verbs, tree, p, actors, explain=explain)
+            if p.lemma in by_first else None
+            for p in predicates
+        ]
 
 
 def _dictionary_set(
@@ -251,7 +239,7 @@ def _dictionary_set(
         return load_dictionaries()
     if isinstance(dictionaries, (str, os.PathLike)):
         dictionaries = [dictionaries]
-    return load_dictionaries(list(dictionaries))
+    return load_dictionaries([os.fspath(p) for p in dictionaries])
 
 
 def _ontology(dset: DictionarySet) -> Any:

@@ -7,8 +7,8 @@ dictionary look-ups. The trie is nested plain dicts (cheap to pickle, fast to wa
 the payloads stored at a phrase's end are kept in insertion order.
 
 A sentence is turned into tokens word by word (:meth:`PhraseMatcher.word_tokens`);
-a match always starts at a word's first token and ends at a word's last token, so
-"Iran" never matches inside "Iranian".
+a match always starts and ends at a word boundary or a hyphen, so "Iran" never matches
+inside "Iranian" but does in "Iran-backed".
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ __all__ = ["Match", "PhraseMatcher", "WordTokens"]
 
 #: A match: first and last word index (0-based, inclusive) and the payloads of the phrase.
 Match = tuple[int, int, tuple[Hashable, ...]]
-#: Flat tokens of a sentence and, for each token, the index of the word it came from.
-WordTokens = tuple[tuple[str, ...], tuple[int, ...]]
+#: Flat tokens of a sentence, the index of the word each came from, and whether a phrase
+#: may start at each (start of a word or of a hyphenated part).
+WordTokens = tuple[tuple[str, ...], tuple[int, ...], tuple[bool, ...]]
 
 _END = ""  # never a token: normalise_phrase drops empty tokens
 
@@ -58,24 +59,35 @@ class PhraseMatcher:
             self.size += 1
         return True
 
-    def normalise(self, text: str) -> tuple[str, ...]:
-        """``normalise_phrase(text)``, cached (words repeat a lot in news)."""
-        tokens = self._cache.get(text)
-        if tokens is None:
-            tokens = normalise_phrase(text)
-            self._cache[text] = tokens
-        return tokens
+    def normalise(self, text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+        """The word's tokens and, for each, whether a phrase may start there (the first
+        token of the word or of a hyphenated part: "U.N.-led", "pro-Assad"). Cached:
+        words repeat a lot in news."""
+        found = self._cache.get(text)
+        if found is None:
+            tokens: list[str] = []
+            starts: list[bool] = []
+            for part in text.split("-"):
+                part_tokens = normalise_phrase(part)
+                tokens.extend(part_tokens)
+                starts.extend(k == 0 for k in range(len(part_tokens)))
+            found = (tuple(tokens), tuple(starts))
+            self._cache[text] = found
+        return found
 
     def word_tokens(self, words: Sequence[str]) -> WordTokens:
-        """The flat normalised tokens of ``words`` and the word index of each token."""
+        """The flat normalised tokens of ``words``, the word index of each token, and
+        whether a phrase may start at each token (see :meth:`normalise`)."""
         tokens: list[str] = []
         owners: list[int] = []
+        starts: list[bool] = []
         normalise = self.normalise
         for index, text in enumerate(words):
-            for token in normalise(text):
-                tokens.append(token)
-                owners.append(index)
-        return tuple(tokens), tuple(owners)
+            word_tokens, word_starts = normalise(text)
+            tokens.extend(word_tokens)
+            starts.extend(word_starts)
+            owners.extend([index] * len(word_tokens))
+        return tuple(tokens), tuple(owners), tuple(starts)
 
     def lookup(self, phrase: str) -> tuple[Hashable, ...]:
         """The payloads stored for exactly this phrase (empty when unknown)."""
@@ -85,17 +97,17 @@ class PhraseMatcher:
         return node.get(_END, ()) if node else ()  # type: ignore[return-value]
 
     def find(self, flat: WordTokens) -> list[Match]:
-        """Longest non-overlapping matches, left to right, on word boundaries."""
-        tokens, owners = flat
+        """Longest non-overlapping matches, left to right, on word (or hyphen) boundaries."""
+        tokens, owners, starts = flat
         found: list[Match] = []
         n = len(tokens)
         i = 0
         root = self._root
         while i < n:
-            if i and owners[i - 1] == owners[i]:
-                i += 1  # not the first token of its word
+            if not starts[i]:
+                i += 1  # inside a word part
                 continue
-            best = self._longest_at(root, tokens, owners, i)
+            best = self._longest_at(root, tokens, starts, i)
             if best is None:
                 i += 1
                 continue
@@ -106,31 +118,31 @@ class PhraseMatcher:
 
     def find_all(self, flat: WordTokens) -> list[Match]:
         """Every match at every word start (overlaps allowed): for discards and issues."""
-        tokens, owners = flat
+        tokens, owners, starts = flat
         found: list[Match] = []
         for i in range(len(tokens)):
-            if i and owners[i - 1] == owners[i]:
+            if not starts[i]:
                 continue
             node = self._root
             for j in range(i, len(tokens)):
                 node = node.get(tokens[j])  # type: ignore[assignment]
                 if node is None:
                     break
-                if _END in node and (j + 1 == len(tokens) or owners[j + 1] != owners[j]):
+                if _END in node and (j + 1 == len(tokens) or starts[j + 1]):
                     found.append((owners[i], owners[j], node[_END]))  # type: ignore[arg-type]
         return found
 
     @staticmethod
     def _longest_at(
-        root: dict, tokens: tuple[str, ...], owners: tuple[int, ...], i: int
+        root: dict, tokens: tuple[str, ...], starts: tuple[bool, ...], i: int
     ) -> tuple[int, tuple[Hashable, ...]] | None:
-        node = root
+        node: dict | None = root
         best = None
         n = len(tokens)
         for j in range(i, n):
-            node = node.get(tokens[j])
+            node = node.get(tokens[j])  # type: ignore[union-attr]
             if node is None:
                 break
-            if _END in node and (j + 1 == n or owners[j + 1] != owners[j]):
+            if _END in node and (j + 1 == n or starts[j + 1]):
                 best = (j, node[_END])
         return best

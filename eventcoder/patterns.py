@@ -21,11 +21,11 @@ whose ``before`` items matched.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 
-from eventcoder.actors import Mention, np_head
+from eventcoder.actors import Mention, SentenceActors, np_head
 from eventcoder.dictionaries.patterns import walk_items
 from eventcoder.dictionaries.schema import (
     Group,
@@ -38,8 +38,7 @@ from eventcoder.dictionaries.schema import (
     Term,
     VerbEntry,
 )
-from eventcoder.model import Sentence
-from eventcoder.predicates import Predicate
+from eventcoder.predicates import Predicate, Tree
 
 __all__ = [
     "Attempt",
@@ -111,11 +110,13 @@ class VerbIndex:
         )
         #: Per entry: word -> positions of the patterns that need that word, and the
         #: positions of patterns that need no particular word.
-        self.by_anchor: tuple[tuple[dict[str, list[int]], list[int]], ...] = tuple(
+        self.by_anchor: tuple[tuple[dict[str, list[int]], list[int], frozenset[str]], ...] = tuple(
             self._anchor_index(entry_index) for entry_index in range(len(self.verbs))
         )
 
-    def _anchor_index(self, entry_index: int) -> tuple[dict[str, list[int]], list[int]]:
+    def _anchor_index(
+        self, entry_index: int
+    ) -> tuple[dict[str, list[int]], list[int], frozenset[str]]:
         index: dict[str, list[int]] = {}
         free: list[int] = []
         for position, (_, _, _, anchors) in enumerate(self.compiled[entry_index]):
@@ -125,16 +126,14 @@ class VerbIndex:
             chosen = min(anchors, key=len)
             for word in chosen:
                 index.setdefault(word, []).append(position)
-        return index, free
+        return index, free, frozenset(index)
 
     def candidates(self, entry_index: int, vocabulary: frozenset[str]) -> list[int]:
         """Positions (in dictionary order) of the entry's patterns whose words all occur."""
-        index, free = self.by_anchor[entry_index]
+        index, free, keys = self.by_anchor[entry_index]
         found = set(free)
-        for word in vocabulary:
-            hit = index.get(word)
-            if hit:
-                found.update(hit)
+        for word in keys & vocabulary:
+            found.update(index[word])
         compiled = self.compiled[entry_index]
         return sorted(p for p in found if all(a & vocabulary for a in compiled[p][3]))
 
@@ -150,7 +149,7 @@ class VerbIndex:
         return tuple(found)
 
     def entries_for(
-        self, sentence: Sentence, predicate: Predicate
+        self, sentence: Tree, predicate: Predicate
     ) -> tuple[list[int], tuple[int, ...]]:
         """Indexes of the verb entries for the predicate and the word ids the verb uses
         beyond itself ("fire" in "open fire")."""
@@ -171,13 +170,13 @@ class VerbIndex:
         return best, used
 
 
-def _following_lemmas(sentence: Sentence, predicate: Predicate) -> list[tuple[int, str]]:
+def _following_lemmas(sentence: Tree, predicate: Predicate) -> list[tuple[int, str]]:
     words = sentence.words
     return [(w.id, w.lemma.lower()) for w in words[predicate.verb : predicate.verb + 3]]
 
 
 def _rest_ids(
-    sentence: Sentence, predicate: Predicate, rest: tuple[str, ...], following: list
+    sentence: Tree, predicate: Predicate, rest: tuple[str, ...], following: list
 ) -> tuple[int, ...] | None:
     if not rest:
         return ()
@@ -233,10 +232,10 @@ Result = tuple[int, int, Binds]  # end position in the sequence, score, slot bin
 class _Context:
     """What item matching needs about one sentence (local to one predicate)."""
 
-    sentence: Sentence
+    sentence: Tree
     lemmas: tuple[str, ...]
     texts: tuple[str, ...]
-    mention_of: dict[int, Mention]
+    mention_of: Mapping[int, Mention]
     opaque: frozenset[int]
 
 
@@ -270,7 +269,7 @@ def _could_start(item: Compiled, ctx: _Context, ident: int) -> bool:
 def _item_results(item: Compiled, ctx: _Context, seq: Sequence[int], j: int) -> list[Result]:
     kind = item[0]
     if kind == WORDS:
-        out = []
+        out: list[Result] = []
         for words in item[1]:
             end = _words_at(ctx, seq, j, words, item[3])
             if end is not None:
@@ -341,20 +340,8 @@ def _match_items(
 # --- one predicate ---------------------------------------------------------------------
 
 
-def _context(
-    sentence: Sentence, mentions: Sequence[Mention], predicate: Predicate, index: VerbIndex
-) -> _Context:
-    mention_of: dict[int, Mention] = {}
-    for mention in mentions:
-        for ident in range(mention.start, mention.end + 1):
-            mention_of.setdefault(ident, mention)
-    return _Context(
-        sentence=sentence,
-        lemmas=("", *(w.lemma.lower() for w in sentence.words)),
-        texts=("", *(w.text.lower() for w in sentence.words)),
-        mention_of=mention_of,
-        opaque=predicate.opaque,
-    )
+def _context(tree: Tree, actors: SentenceActors, predicate: Predicate) -> _Context:
+    return _Context(tree, tree.lemmas, tree.texts, actors.by_word, predicate.opaque)
 
 
 def _try(before_items: tuple, after_items: tuple, ctx: _Context, predicate: Predicate,
@@ -379,15 +366,16 @@ def _admissible(pattern: Pattern, predicate: Predicate) -> str | None:
 
 def match_predicate(
     index: VerbIndex,
-    sentence: Sentence,
+    tree: Tree,
     predicate: Predicate,
-    mentions: Sequence[Mention],
-    vocabulary: frozenset[str],
+    actors: SentenceActors,
     *,
     explain: bool = False,
 ) -> VerbMatch | None:
     """Match the predicate's verb patterns; None when the verb is not in the dictionaries."""
-    entries, used = index.entries_for(sentence, predicate)
+    sentence = tree
+    vocabulary = tree.vocabulary
+    entries, used = index.entries_for(tree, predicate)
     if not entries:
         return None
     verb_text = " ".join([predicate.lemma, *(sentence.word(i).lemma.lower() for i in used)])
@@ -406,7 +394,7 @@ def match_predicate(
                 why = "a word of the pattern is not in the sentence"
             result = None
             if why is None:
-                ctx = ctx or _context(sentence, mentions, predicate, index)
+                ctx = ctx or _context(tree, actors, predicate)
                 result = _try(before_items, after_items, ctx, predicate, after)
             if explain:
                 attempts.append(Attempt(entry.name, pattern, result[0] if result else None,

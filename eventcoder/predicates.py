@@ -103,11 +103,16 @@ class Tree:
     ``head_of``, ``children``, ``subtree``), without rebuilding tuples on every call.
     """
 
-    __slots__ = ("_base", "_kids", "_subtrees", "sentence", "words")
+    __slots__ = ("_base", "_kids", "_subtrees", "_vocabulary", "lemmas", "sentence", "texts",
+                 "words")
 
     def __init__(self, sentence: Sentence) -> None:
         self.sentence = sentence
         self.words = sentence.words
+        #: Lower-case lemmas and forms by word id (index 0 is the root, "").
+        self.lemmas = ("", *(w.lemma.lower() for w in self.words))
+        self.texts = ("", *(w.text.lower() for w in self.words))
+        self._vocabulary: frozenset[str] | None = None
         kids: list[list[Word]] = [[] for _ in range(len(self.words) + 1)]
         for word in self.words:
             kids[word.head].append(word)
@@ -117,6 +122,16 @@ class Tree:
 
     def word(self, word_id: int) -> Word:
         return self.words[word_id - 1]
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        """Every lower-case lemma and form of the sentence."""
+        if self._vocabulary is None:
+            self._vocabulary = frozenset(self.lemmas) | frozenset(self.texts)
+        return self._vocabulary
+
+    def span_text(self, first: int, last: int) -> str:
+        return self.sentence.span_text(first, last)
 
     def head_of(self, word: Word) -> Word | None:
         return self.words[word.head - 1] if word.head else None

@@ -20,12 +20,14 @@ SPEC = CoderSpec((str(DATA / "dictionaries.yaml"),), include_default=False)
 
 
 def _corpus(tmp_path: Path, copies: int) -> Path:
-    """news.conllu repeated with new document ids (real parses, more records)."""
+    """news.conllu repeated with new document ids (real parses, more records); copies
+    2k and 2k+1 have the same dates, a century apart from other pairs."""
     text = NEWS.read_text(encoding="utf-8")
     path = tmp_path / "corpus.conllu"
     with open(path, "w", encoding="utf-8") as out:
         for copy in range(copies):
-            out.write(text.replace("# newdoc id = ", f"# newdoc id = c{copy}-"))
+            out.write(text.replace("# newdoc id = ", f"# newdoc id = c{copy}-")
+                      .replace("# newdoc date = 20", f"# newdoc date = {20 + copy // 2}"))
     return path
 
 
@@ -86,7 +88,8 @@ def test_daily_dedupe_keeps_one_event_per_day_source_target_code(tmp_path: Path)
     """A story seen twice on the same day adds no events with --dedupe daily."""
     corpus = _corpus(tmp_path, 1)
     twice = tmp_path / "twice.conllu"
-    twice.write_text(corpus.read_text() + corpus.read_text().replace("c0-", "again-"))
+    twice.write_text(corpus.read_text() + corpus.read_text().replace("c0-", "again-"),
+                     encoding="utf-8")
     once_summary, once = _run([corpus], tmp_path / "once.jsonl", dedupe="daily")
     summary, both = _run([twice], tmp_path / "both.jsonl", dedupe="daily")
     assert both == once
@@ -124,6 +127,7 @@ def test_resume_after_an_interruption_gives_the_uninterrupted_output(
         run_batch(iter_items([str(corpus)]), SPEC, BatchOptions(output=str(out), **options),
                   coder=InterruptingCoder(limit=31))
     assert 0 < out.stat().st_size < len(full)
+    assert full_summary.duplicates > 0  # type: ignore[attr-defined]
     summary, resumed = _run([corpus], out, resume=True, **options)
     assert resumed == full
     assert summary.resumed > 0  # type: ignore[attr-defined]

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import documents
 
 from eventcoder.batch.sources import conllu_documents, iter_items
 from eventcoder.conllu import dumps_conllu, loads_conllu, read_conllu
 from eventcoder.errors import InputError
-from strategies import documents
 
 DATA = Path(__file__).resolve().parent / "data"
 CONLLU_FILES = [DATA / "batch" / "news.conllu", DATA / "stanza_v2.conllu",
@@ -24,7 +24,7 @@ def test_split_documents_read_as_the_whole_file(path: Path) -> None:
     """Each split-out piece read alone gives the document read_conllu gives for the file."""
     whole = list(read_conllu(path))
     with open(path, encoding="utf-8") as handle:
-        pieces = [loads_conllu(text, name=str(path)) for _, text in
+        pieces = [loads_conllu(text, name=str(path)) for _, text, _ in
                   conllu_documents(handle, str(path))]
     assert all(len(piece) == 1 for piece in pieces)
     assert [piece[0] for piece in pieces] == whole
@@ -35,8 +35,8 @@ def test_split_without_newdoc_names_documents_like_the_reader() -> None:
     text = ("# sent_id = s1\n1\tHi\thi\tINTJ\t_\t_\t0\troot\t_\t_\n\n"
             "1\tBye\tbye\tINTJ\t_\t_\t0\troot\t_\t_\n\n")
     pieces = list(conllu_documents(io.StringIO(text), "x/news.conllu"))
-    assert [line for line, _ in pieces] == [1, 4]
-    ids = [loads_conllu(piece)[0].id for _, piece in pieces]
+    assert [(line, added) for line, _, added in pieces] == [(1, 1), (4, 1)]
+    ids = [loads_conllu(piece)[0].id for _, piece, _ in pieces]
     assert ids == ["s1", "news-2"] == [d.id for d in loads_conllu(text, name="x/news.conllu")]
 
 
@@ -45,7 +45,7 @@ def test_split_without_newdoc_names_documents_like_the_reader() -> None:
 def test_split_round_trips_written_documents(docs: list) -> None:
     """Documents written as CoNLL-U come back one piece per document, equal."""
     text = dumps_conllu(docs)
-    pieces = [loads_conllu(piece) for _, piece in conllu_documents(io.StringIO(text), "g")]
+    pieces = [loads_conllu(piece) for _, piece, _ in conllu_documents(io.StringIO(text), "g")]
     assert [piece[0] for piece in pieces] == loads_conllu(text, name="g")
 
 

@@ -52,7 +52,7 @@ def test_jsonl_round_trip(rows: list[EventRow]) -> None:
     """Each JSONL line is Event.to_dict() plus event_id and the record's meta."""
     lines = _write("jsonl", rows).decode().splitlines()
     assert len(lines) == len(rows)
-    for line, row in zip(lines, rows):
+    for line, row in zip(lines, rows, strict=False):
         data = json.loads(line)
         expected = row.event.to_dict()
         expected["event_id"] = row.event_id
@@ -68,7 +68,7 @@ def test_csv_round_trip(rows: list[EventRow]) -> None:
     assert tuple(reader.fieldnames or ()) == CSV_COLUMNS
     back = list(reader)
     assert len(back) == len(rows)
-    for got, row in zip(back, rows):
+    for got, row in zip(back, rows, strict=False):
         flat = flat_row(row)
         assert got == {k: "" if v is None else str(v) for k, v in flat.items()}
     meta = [json.loads(r["meta"]) for r in back if r["meta"]]
@@ -82,7 +82,7 @@ def test_tsv_has_the_26_phoenix_columns(rows: list[EventRow]) -> None:
     table = [line.split("\t") for line in lines[:-1]]
     assert tuple(table[0]) == PHOENIX_COLUMNS and len(PHOENIX_COLUMNS) == 26
     assert all(len(fields) == 26 for fields in table)
-    record = dict(zip(PHOENIX_COLUMNS, table[1]))
+    record = dict(zip(PHOENIX_COLUMNS, table[1], strict=False))
     event = rows[0].event
     assert record["Date"] == event.date.strftime("%Y%m%d")
     assert record["EventCode"] == event.code and record["EventRootCode"] == event.root

@@ -154,9 +154,8 @@ class TestApi:
         """The shipped Idlib example (real parse): Turkey condemns the Russian strikes;
         the attribution "according to the Observatory" is never a target."""
         events = list(make_coder().code_conllu(CODER_DATA / "idlib.conllu"))
-        found = {(e.sentence, *t) for e, t in zip(events, triples(events), strict=True)}
-        assert (6, "TUR", "122", "RUS") in found
-        assert not any(t[2] == "SYRHRI" for t in found)
+        found = [(e.sentence, *t) for e, t in zip(events, triples(events), strict=True)]
+        assert found == [(6, "TUR", "122", "RUS")]  # docs/algorithm.md walks through why
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

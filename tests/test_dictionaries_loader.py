@@ -16,10 +16,10 @@ from eventcoder.errors import DictionaryError, Problem
 DATA = Path(__file__).parent / "data" / "dictionaries"
 
 
-def check(tmp_path: Path, text: str, name: str = "dict.yaml") -> CheckReport:
+def check(tmp_path: Path, text: str, name: str = "dict.yaml", **options: bool) -> CheckReport:
     path = tmp_path / name
     path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return check_dictionaries([path], include_default=False)
+    return check_dictionaries([path], include_default=False, **options)
 
 
 def only(problems: tuple[Problem, ...]) -> Problem:
@@ -258,7 +258,8 @@ class TestAliases:
 
     def test_repeated_alias_is_a_warning(self, tmp_path: Path) -> None:
         """An alias repeated within an entry (after normalising) is a warning."""
-        text = "actors:\n  - name: Bashar al-Assad\n    aliases: [Bashar al Assad]\n    codes: [SYRGOV]\n"
+        text = "actors:\n  - name: Bashar al-Assad\n    aliases: [Bashar al Assad]\n"
+        text += "    codes: [SYRGOV]\n"
         report = check(tmp_path, text)
         assert report.errors == ()
         assert "repeats" in only(report.warnings).message
@@ -270,10 +271,12 @@ class TestAliases:
         assert report.errors == () and "same codes" in only(report.warnings).message
 
     def test_shadowed_alias_is_a_warning(self, tmp_path: Path) -> None:
-        """An alias that starts a longer alias of an entry with other codes is a warning."""
+        """With shadowed=True, an alias that starts a longer alias of an entry with other
+        codes is a warning."""
         text = "actors:\n  - {name: Syria, aliases: [Syrian], codes: [SYR]}\n"
         text += "  - {name: Syrian army, codes: [SYRMIL]}\n"
-        report = check(tmp_path, text)
+        assert check(tmp_path, text).problems == ()
+        report = check(tmp_path, text, shadowed=True)
         warning = only(report.warnings)
         assert (warning.entry, warning.field) == ('actor "Syria"', "aliases[0]")
         assert "the longer alias applies" in warning.message

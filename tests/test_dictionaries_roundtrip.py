@@ -6,14 +6,13 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from strategies import dictionary_sets, pattern_items
 
 from eventcoder.dictionaries.dump import dump_set, dumps
 from eventcoder.dictionaries.layering import apply_layers
 from eventcoder.dictionaries.loader import load_file, load_text
 from eventcoder.dictionaries.patterns import format_pattern, parse_pattern
 from eventcoder.dictionaries.schema import DictionarySet
-
-from strategies import dictionary_sets, pattern_items
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

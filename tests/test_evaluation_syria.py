@@ -8,19 +8,19 @@ import datetime as dt
 import pytest
 
 from eventcoder.dictionaries import load_dictionaries, lookup_phrase
-from eventcoder.dictionaries.schema import DictionarySet
+from eventcoder.dictionaries.lookup import PhraseIndex
 from eventcoder.evaluation.scoring import ActorKeys
 
 KEYS = ActorKeys.load()
 
 
 @pytest.fixture(scope="module")
-def default_set() -> DictionarySet:
-    """The default set (world + syria) as users get it."""
-    return load_dictionaries()
+def default_set() -> PhraseIndex:
+    """The default set (world + syria) as users get it, indexed for look-ups."""
+    return PhraseIndex(load_dictionaries())
 
 
-def codes(dset: DictionarySet, phrase: str, day: str | None = None) -> tuple[str, ...]:
+def codes(dset: PhraseIndex, phrase: str, day: str | None = None) -> tuple[str, ...]:
     found = lookup_phrase(dset, phrase, dt.date.fromisoformat(day) if day else None)
     return found.codes if found else ()
 

@@ -9,7 +9,7 @@ from eventcoder.actors import ActorLexicon, find_actors
 from eventcoder.dictionaries.patterns import make_pattern
 from eventcoder.dictionaries.schema import Synset, VerbEntry
 from eventcoder.patterns import VerbIndex, VerbMatch, match_predicate
-from eventcoder.predicates import find_predicates
+from eventcoder.predicates import Tree, find_predicates
 
 
 def _match(doc_id: str, lemma: str, index: VerbIndex | None = None,
@@ -19,13 +19,10 @@ def _match(doc_id: str, lemma: str, index: VerbIndex | None = None,
     document = doc(name, doc_id)
     sentence = document.sentences[0]
     actors = find_actors(ActorLexicon(dset.actors, dset.agents), sentence, document.date, [])
-    vocabulary = frozenset(w.lemma.lower() for w in sentence) | frozenset(
-        w.text.lower() for w in sentence
-    )
-    for predicate in find_predicates(sentence):
+    tree = Tree(sentence)
+    for predicate in find_predicates(tree):
         if predicate.lemma == lemma:
-            found = match_predicate(index, sentence, predicate, actors.mentions, vocabulary,
-                                    explain=True)
+            found = match_predicate(index, tree, predicate, actors, explain=True)
             assert found is not None
             return found
     raise AssertionError(lemma)

@@ -83,7 +83,7 @@ class ParseCache:
             chunk = unique[start : start + 500]
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
-                f"SELECT key, conllu FROM parses WHERE key IN ({marks})", chunk  # noqa: S608
+                f"SELECT key, conllu FROM parses WHERE key IN ({marks})", chunk
             )
             for key, blob in rows:
                 found[key] = zlib.decompress(blob).decode("utf-8")
@@ -133,10 +133,10 @@ def cached_parse(parser: Parser, texts: Iterable[SourceText], cache: ParseCache,
             break
         keys = [cache_key(name, version, source.text) for source in chunk]
         found = cache.get_many(keys)
-        misses = [source for key, source in zip(keys, chunk) if key not in found]
+        misses = [source for key, source in zip(keys, chunk, strict=False) if key not in found]
         parsed = iter(list(parser.parse(misses)) if misses else [])
         stored: dict[str, Document] = {}
-        for key, source in zip(keys, chunk):
+        for key, source in zip(keys, chunk, strict=False):
             if key in found:
                 header = Document(source.id, (), source.text, source.date, source.metadata)
                 yield loads_conllu(with_identity(found[key], source.id, header))[0]

@@ -31,7 +31,7 @@ from typing import IO, Any, Protocol
 
 import attrs
 
-from eventcoder.batch.cache import ParseCache, cache_key, sentences_conllu, with_identity
+from eventcoder.batch.cache import ParseCache, cache_key, with_identity
 from eventcoder.batch.dedupe import DEDUPE_MODES, DailyDeduper
 from eventcoder.batch.ledger import Ledger
 from eventcoder.batch.sources import WorkItem
@@ -159,8 +159,8 @@ class Failed:
 
 
 Outcome = Coded | Failed
-#: What a worker codes: a document as CoNLL-U text (with its file and first line) or
-#: an already parsed Document.
+#: What a worker codes: a document as CoNLL-U text (with its file and line offset, see
+#: :class:`~eventcoder.batch.sources.WorkItem`) or an already parsed Document.
 Payload = tuple[str, int, "str | Document"]
 
 
@@ -169,12 +169,12 @@ def code_payloads(coder: CodesDocuments, payloads: Sequence[Payload]) -> list[Ou
     from eventcoder.conllu import loads_conllu
 
     outcomes: list[Outcome] = []
-    for label, line, payload in payloads:
+    for label, offset, payload in payloads:
         if isinstance(payload, str):
             try:
                 docs = loads_conllu(payload, name=label)
             except InputError as error:
-                outcomes.append(_reading_failure(error, line))
+                outcomes.append(_reading_failure(error, offset))
                 continue
             doc = docs[0]
         else:
@@ -183,18 +183,16 @@ def code_payloads(coder: CodesDocuments, payloads: Sequence[Payload]) -> list[Ou
             outcomes.append(
                 Coded(len(doc.sentences), coder.code_document(doc), dict(doc.metadata))
             )
-        except Exception as error:  # noqa: BLE001 - one record's failure is its error record
+        except Exception as error:
             logger.debug("coder failure", exc_info=True)
             outcomes.append(Failed(f"coder failure: {type(error).__name__}: {error}"))
     return outcomes
 
 
-def _reading_failure(error: InputError, first_line: int) -> Failed:
+def _reading_failure(error: InputError, offset: int) -> Failed:
     where = error.location.line
-    # the piece starts with one added "# newdoc id" line unless the file had one
-    line = first_line + where - 2 if where else first_line
     field = f"{error.location.field}: " if error.location.field else ""
-    return Failed(f"bad CoNLL-U: {field}{error.message}", max(line, first_line))
+    return Failed(f"bad CoNLL-U: {field}{error.message}", offset + where if where else None)
 
 
 def _code_in_worker(spec: CoderSpec, payloads: Sequence[Payload]) -> list[Outcome]:
@@ -239,14 +237,14 @@ class _Parsing:
             name, version = self.parser.name, self.parser.version
             keys = [cache_key(name, version, text.text) for text in texts]
             found = self.cache.get_many(keys)
-            for index, (key, text) in enumerate(zip(keys, texts)):
+            for index, (key, text) in enumerate(zip(keys, texts, strict=False)):
                 if key in found:
                     results[index] = with_identity(found[key], text.id, _header(text))
                     self._summary.cache_hits += 1
         todo = [index for index, result in enumerate(results) if result is None]
         parsed = self._parse([texts[index] for index in todo])
         stored: dict[str, Document] = {}
-        for index, outcome in zip(todo, parsed):
+        for index, outcome in zip(todo, parsed, strict=False):
             results[index] = outcome
             if isinstance(outcome, Document):
                 self._summary.parsed += 1
@@ -261,7 +259,7 @@ class _Parsing:
             return []
         try:
             return list(self._checked(texts, list(self.parser.parse(texts))))
-        except Exception:  # noqa: BLE001 - retried one by one to find the culprit
+        except Exception:
             logger.debug("parser failed on a batch; parsing its texts one by one",
                          exc_info=True)
         return [self._parse_one(text) for text in texts]
@@ -275,7 +273,7 @@ class _Parsing:
     def _parse_one(self, text: SourceText) -> Document | Failed:
         try:
             return self._checked([text], list(self.parser.parse([text])))[0]
-        except Exception as error:  # noqa: BLE001 - one record's failure is its error record
+        except Exception as error:
             return Failed(f"parser failure: {type(error).__name__}: {error}")
 
 
@@ -298,7 +296,7 @@ def _task(items: list[WorkItem], parsing: _Parsing) -> _Task:
     task = _Task(items, [None] * len(items), [], [])
     texts = [(i, item.text) for i, item in enumerate(items) if item.text is not None]
     documents = parsing.documents([text for _, text in texts]) if texts else []
-    parsed = {i: doc for (i, _), doc in zip(texts, documents)}
+    parsed = {i: doc for (i, _), doc in zip(texts, documents, strict=False)}
     for index, item in enumerate(items):
         payload: Document | str | Failed | None = parsed.get(index, item.conllu)
         if item.error is not None:
@@ -306,7 +304,7 @@ def _task(items: list[WorkItem], parsing: _Parsing) -> _Task:
         elif isinstance(payload, Failed):
             task.outcomes[index] = payload
         elif payload is not None:
-            task.payloads.append((item.file, item.line, payload))
+            task.payloads.append((item.file, item.line_offset, payload))
             task.slots.append(index)
         else:
             task.outcomes[index] = Failed("record has neither text nor parse")
@@ -314,7 +312,7 @@ def _task(items: list[WorkItem], parsing: _Parsing) -> _Task:
 
 
 def _fill(task: _Task, outcomes: list[Outcome]) -> list[Outcome]:
-    for slot, outcome in zip(task.slots, outcomes):
+    for slot, outcome in zip(task.slots, outcomes, strict=False):
         task.outcomes[slot] = outcome
     return [outcome for outcome in task.outcomes if outcome is not None]
 
@@ -457,7 +455,7 @@ def _skip_finished(items: Iterable[WorkItem], ledger: Ledger | None) -> Iterator
         yield from iterator
         return
     count = 0
-    for count, key in enumerate(ledger.done_keys(), 1):  # noqa: B007 - count used below
+    for count, key in enumerate(ledger.done_keys(), 1):
         item = next(iterator, None)
         if item is None or item.key != key:
             found = "the end of the input" if item is None else item.key
@@ -537,7 +535,7 @@ def run_batch(
 
 
 def _account(task: _Task, outcomes: list[Outcome], outputs: _Outputs, summary: Summary) -> None:
-    for item, outcome in zip(task.items, outcomes):
+    for item, outcome in zip(task.items, outcomes, strict=False):
         summary.records += 1
         if isinstance(outcome, Failed):
             summary.errors += 1

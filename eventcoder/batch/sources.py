@@ -40,6 +40,8 @@ class WorkItem:
     conllu: str | None = None
     error: str | None = None
     raw: str | None = None
+    #: For CoNLL-U: lines the piece's own line numbers are off by (file line - 1 - added).
+    line_offset: int = 0
 
 
 def record_item(record: InputRecord) -> WorkItem:
@@ -103,9 +105,10 @@ class _Splitter:
     docs: int = 0
     lines: list[str] | None = None
     first: int = 0
+    added: int = 0
     pending: list[str] = attrs.field(factory=list)
 
-    def block(self, lines: list[str], lineno: int) -> Iterator[tuple[int, str]]:
+    def block(self, lines: list[str], lineno: int) -> Iterator[tuple[int, str, int]]:
         keys = [_comment_key(line) for line in lines if line.startswith("#")]
         has_rows = any(not line.startswith("#") for line in lines)
         if has_rows:
@@ -114,7 +117,7 @@ class _Splitter:
             yield from self.flush()
             self.docs += 1
             head = [] if "newdoc id" in keys else [f"# newdoc id = {self.base}-{self.docs}\n"]
-            self.lines, self.first = head + lines, lineno
+            self.lines, self.first, self.added = head + lines, lineno, len(head)
         elif self.lines is not None:
             self.lines.extend(["\n", *lines])
         elif not has_rows:
@@ -124,12 +127,13 @@ class _Splitter:
                            None)
             doc_id = sent_id if sent_id is not None else f"{self.base}-{self.sentences}"
             text = "".join([f"# newdoc id = {doc_id}\n", *self.pending, *lines])
+            first = lineno - len(self.pending) - 1 if self.pending else lineno
             self.pending = []
-            yield lineno, text
+            yield first, text, 1
 
-    def flush(self) -> Iterator[tuple[int, str]]:
+    def flush(self) -> Iterator[tuple[int, str, int]]:
         if self.lines is not None:
-            yield self.first, "".join(self.lines)
+            yield self.first, "".join(self.lines), self.added
             self.lines = None
 
 
@@ -139,8 +143,12 @@ def _value(line: str) -> str:
     return (value[1:] if value.startswith(" ") else value).rstrip("\r\n")
 
 
-def conllu_documents(handle: Iterable[str], label: str) -> Iterator[tuple[int, str]]:
-    """``(first line, CoNLL-U text)`` of each document of a CoNLL-U stream, in order."""
+def conllu_documents(handle: Iterable[str], label: str) -> Iterator[tuple[int, str, int]]:
+    """``(first line, CoNLL-U text, lines added)`` of each document of a CoNLL-U stream.
+
+    The text starts with ``lines added`` (0 or 1) ``# newdoc id`` line that the file did
+    not have; reading line ``n`` of the text is line ``first + n - 1 - added`` of the file.
+    """
     splitter = _Splitter(label, Path(label).stem or "doc")
     lines: list[str] = []
     start = 0
@@ -159,7 +167,8 @@ def conllu_documents(handle: Iterable[str], label: str) -> Iterator[tuple[int, s
 
 def conllu_items(handle: Iterable[str], label: str) -> Iterator[WorkItem]:
     """Work items for the documents of a CoNLL-U stream."""
-    for line, text in conllu_documents(handle, label):
+    for line, text, added in conllu_documents(handle, label):
         doc_id = next((_value(row) for row in text.split("\n") if row.startswith("#")
                        and _comment_key(row) == "newdoc id"), None)
-        yield WorkItem(f"{label}:{line}", label, line, doc_id, conllu=text + "\n")
+        yield WorkItem(f"{label}:{line}", label, line, doc_id, conllu=text + "\n",
+                       line_offset=line - 1 - added)

@@ -16,6 +16,7 @@ files are written whole and cannot be resumed.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -214,10 +215,9 @@ class _StreamWriter:
 
     def checkpoint(self) -> int:
         self._stream.flush()
-        try:
+        # a pipe or a terminal: nothing to make durable
+        with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
             os.fsync(self._stream.fileno())
-        except (OSError, ValueError, io.UnsupportedOperation):
-            pass  # a pipe or a terminal: nothing to make durable
         return _position(self._stream)
 
     def close(self) -> None:

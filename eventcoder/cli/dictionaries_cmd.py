@@ -111,11 +111,18 @@ def _register_check(group: argparse._SubParsersAction) -> None:  # type: ignore[
         help="check the given files alone, not layered on the default set",
     )
     parser.add_argument("--no-warnings", action="store_true", help="print errors only")
+    parser.add_argument(
+        "--shadowed",
+        action="store_true",
+        help="also warn about aliases that start a longer alias of another actor",
+    )
     parser.set_defaults(func=run_check)
 
 
 def run_check(args: argparse.Namespace) -> int:
-    report = check_dictionaries(args.paths, include_default=not args.no_default_dictionaries)
+    report = check_dictionaries(
+        args.paths, include_default=not args.no_default_dictionaries, shadowed=args.shadowed
+    )
     print(f"checking {len(report.files)} file(s); event codes against {report.event_code_table}")
     shown = report.errors if args.no_warnings else report.problems
     for problem in shown:

@@ -13,6 +13,7 @@ import json
 import sys
 from typing import Any
 
+from eventcoder.cli.dictionaries_cmd import add_dictionary_options, dictionaries_from_args
 from eventcoder.cli.main import HelpFormatter
 from eventcoder.errors import InputError
 
@@ -45,11 +46,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--conllu", metavar="FILE", help="explain the documents of a CoNLL-U file")
     parser.add_argument("--parser", default="stanza", metavar="SPEC",
                         help="stanza (default), stanza:PACKAGE or spacy:MODEL")
-    parser.add_argument("--dictionaries", action="append", metavar="PATH",
-                        help="extra dictionary file or folder, layered on the default set "
-                             "(repeatable)")
-    parser.add_argument("--no-default-dictionaries", action="store_true",
-                        help="use only the --dictionaries given, not the shipped set")
+    add_dictionary_options(parser)
     parser.add_argument("--json", action="store_true", help="write the explanation as JSON")
     parser.set_defaults(func=run)
 
@@ -70,12 +67,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.sentence and args.conllu:
         raise InputError("give either a SENTENCE or --conllu FILE, not both")
-    from eventcoder.dictionaries.loading import load_dictionaries
-
-    dictionaries = load_dictionaries(
-        args.dictionaries, include_default=not args.no_default_dictionaries
-    )
-    coder = Coder(dictionaries, parser=args.parser)
+    coder = Coder(dictionaries_from_args(args), parser=args.parser)
     if args.conllu:
         from eventcoder.conllu import read_conllu
 

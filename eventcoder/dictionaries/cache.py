@@ -20,7 +20,6 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-
 from typing import Any
 
 import attrs

@@ -15,9 +15,10 @@ Warnings (suspicious but legal):
   undated codes are a deliberate multi-code actor);
 - the same alias repeated: twice in one entry (after normalisation, counting the
   name), or in two entries that give the same codes;
-- a shadowed alias: an actor alias that is the start of a longer alias of another
-  actor with different codes (in "Syrian army" the longer alias wins, so the shorter
-  one never applies there).
+- (only when asked for: ``shadowed=True``, ``dictionaries check --shadowed``; the
+  world set has over a thousand) a shadowed alias: an actor alias that is the start
+  of a longer alias of another actor with different codes (in "Syrian army" the
+  longer alias wins, so the shorter one never applies there).
 """
 
 from __future__ import annotations
@@ -40,14 +41,16 @@ __all__ = ["check_layered"]
 _Alias = tuple[ActorEntry | AgentEntry, str, int]  # entry, alias text, index (-1: name)
 
 
-def check_layered(layered: Layered) -> tuple[list[Problem], EventCodeTable]:
+def check_layered(
+    layered: Layered, *, shadowed: bool = False
+) -> tuple[list[Problem], EventCodeTable]:
     """All set-level problems, and the event-code table the codes were checked against."""
     table = event_code_table(layered.dset.event_codes)
     where = _Where(layered.places)
     problems = [
         *_event_codes(layered, table, where),
         *_synsets(layered, where),
-        *_actor_aliases(layered.dset.actors, where),
+        *_actor_aliases(layered.dset.actors, where, shadowed),
         *_agent_aliases(layered.dset.agents, where),
         *_date_overlaps(layered.dset.actors, where),
     ]
@@ -137,13 +140,16 @@ def _repeats(section: str, found: list[_Alias], where: _Where) -> Iterator[Probl
             yield where.problem(section, entry, _field(position), message, "warning")
 
 
-def _actor_aliases(actors: Sequence[ActorEntry], where: _Where) -> Iterator[Problem]:
+def _actor_aliases(
+    actors: Sequence[ActorEntry], where: _Where, shadowed: bool
+) -> Iterator[Problem]:
     index = _index(actors)
     for found in index.values():
         yield from _repeats("actors", found, where)
         for (one, _, _), (other, text, position) in _distinct_pairs(found):
             yield _actor_pair(one, other, text, position, where)  # type: ignore[arg-type]
-    yield from _shadowed(index, where)
+    if shadowed:
+        yield from _shadowed(index, where)
 
 
 def _distinct_pairs(found: list[_Alias]) -> Iterator[tuple[_Alias, _Alias]]:

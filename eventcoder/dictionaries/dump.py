@@ -65,7 +65,8 @@ def _actor(actor: ActorEntry) -> dict[str, Any]:
 
 
 def _agent(agent: AgentEntry) -> dict[str, Any]:
-    data = {"name": agent.name, "aliases": list(agent.aliases), "code": agent.code}
+    data: dict[str, Any] = {"name": agent.name, "aliases": list(agent.aliases)}
+    data["code"] = agent.code
     if agent.standalone:
         data["standalone"] = True
     return _skip_none({**data, "notes": agent.notes})

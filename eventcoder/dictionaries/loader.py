@@ -327,7 +327,7 @@ def _actor(b: _Builder, node: Node, name: str, index: int) -> ActorEntry | None:
 
 
 def _optional(
-    b: _Builder, found: dict[str, Node], key: str, label: str, read: Callable[..., Any]
+    b: _Builder, found: dict[str, Node], key: str, label: str | None, read: Callable[..., Any]
 ) -> Any:
     node = found.get(key)
     if node is None or is_null(node):
@@ -410,9 +410,9 @@ def _agent(kind: str) -> Callable[[_Builder, Node, str, int], AgentEntry | None]
             entry_name,
             code,
             aliases,
-            kind,
+            kind,  # type: ignore[arg-type]
             bool(standalone),
-            notes,  # type: ignore[arg-type]
+            notes,
             origin=b.origin(node),
         )
 
@@ -482,7 +482,7 @@ def _patterns(b: _Builder, node: Node | None, label: str, name: str | None) -> t
     if node is None:
         return ()
     items = b.reader.items(node, label, "patterns") or []
-    patterns = []
+    patterns: list[Pattern] = []
     for index, item in enumerate(items):
         pattern = _pattern(b, item, label, f"patterns[{index}]")
         if pattern is not None:

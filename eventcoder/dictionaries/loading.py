@@ -108,16 +108,24 @@ def _sorted(problems: Sequence[Problem], files: Sequence[str]) -> tuple[Problem,
 
 
 def check_dictionaries(
-    paths: Sequence[PathLike] | None = None, *, include_default: bool = True
+    paths: Sequence[PathLike] | None = None,
+    *,
+    include_default: bool = True,
+    shadowed: bool = False,
 ) -> CheckReport:
-    """Load and check a set without raising: every error and warning, in file order."""
+    """Load and check a set without raising: every error and warning, in file order.
+
+    ``shadowed`` adds the warnings about aliases that start longer aliases.
+    """
     files, missing = dictionary_files(paths, include_default=include_default)
-    return _check_files(files, missing)
+    return _check_files(files, missing, shadowed=shadowed)
 
 
-def _check_files(files: Sequence[Path], missing: Sequence[Problem]) -> CheckReport:
+def _check_files(
+    files: Sequence[Path], missing: Sequence[Problem], *, shadowed: bool = False
+) -> CheckReport:
     layered: Layered = apply_layers(_read(files))
-    problems, table = check_layered(layered)
+    problems, table = check_layered(layered, shadowed=shadowed)
     every = _sorted([*missing, *layered.problems, *problems], layered.files)
     return CheckReport(layered.dset, every, table.description, layered.files)
 

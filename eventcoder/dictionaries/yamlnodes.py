@@ -10,6 +10,7 @@ scalar means from the field it is in. libyaml is used when PyYAML was built with
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -32,13 +33,11 @@ _NULL_TAG = "tag:yaml.org,2002:null"
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-if yaml.__with_libyaml__:
-    from yaml.cyaml import CParser as _Parser
-else:  # pragma: no cover - PyYAML built without libyaml: the pure-Python parser
-    from yaml import SafeLoader as _Parser
+#: libyaml's parser when PyYAML was built with it, else the pure-Python one.
+_Parser: Any = yaml.cyaml.CParser if yaml.__with_libyaml__ else yaml.SafeLoader  # type: ignore[attr-defined]
 
 
-class _Loader(_Parser, yaml.resolver.Resolver):  # type: ignore[misc, valid-type]
+class _Loader(_Parser, yaml.resolver.Resolver):  # type: ignore[misc]
     """libyaml's parser (when PyYAML has it) with a resolver that only recognises null.
 
     Every other scalar is tagged as a string: the loader interprets each value from the
@@ -80,7 +79,7 @@ def kind_of(node: Node) -> str:
 def compose_text(text: str | bytes, file: str) -> tuple[Node | None, list[Problem]]:
     """Compose one YAML document; a syntax error becomes a :class:`Problem`."""
     try:
-        return yaml.compose(text, Loader=_Loader), []
+        return yaml.compose(text, Loader=_Loader), []  # type: ignore[arg-type]
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(error, file)]
     except yaml.YAMLError as error:
@@ -105,7 +104,7 @@ def compose_file(path: Path, display: str | None = None) -> tuple[Node | None, l
 def _syntax_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     message = " ".join(part for part in (error.context, error.problem) if part)
-    if error.context_mark and error.problem_mark and error.context_mark.line != mark.line:
+    if error.context_mark and mark and error.context_mark.line != mark.line:
         context = error.context_mark
         message += f" (the construct began at line {context.line + 1}, column {context.column + 1})"
     line = mark.line + 1 if mark else None

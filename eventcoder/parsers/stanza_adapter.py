@@ -116,6 +116,9 @@ class ModelPlan:
     processors: tuple[str, ...]
     #: (processor, model name, md5 or "") for models found through resources.json.
     models: tuple[tuple[str, str, str], ...] = ()
+    #: processor -> model names, or the package for processors with explicit paths: the
+    #: ``processors`` dict given to stanza, so that it loads exactly what was checked.
+    stanza_processors: Mapping[str, str | tuple[str, ...]] = attrs.field(factory=dict)
     #: True when no resources.json exists and every processor has an explicit path.
     needs_empty_resources: bool = False
 
@@ -134,6 +137,32 @@ def _resolve(lang_res: Mapping[str, Any], processor: str, package: str) -> list[
     if names is None:
         return []
     return [names] if isinstance(names, str) else list(names)
+
+
+#: Processors taken from the default package when the chosen package has none
+#: (English NER models live only in the default/OntoNotes packages).
+_FROM_DEFAULT_PACKAGE = ("ner",)
+
+
+def resolve_models(lang_res: Mapping[str, Any], package: str,
+                   processors: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Processor -> model names for a package of one language's resources.json entry.
+
+    ``mwt`` is left out when the package has none; ``ner`` falls back to the default
+    package. Raises :class:`ParserError` when another processor has no model.
+    """
+    chosen: dict[str, tuple[str, ...]] = {}
+    for processor in processors:
+        names = _resolve(lang_res, processor, package)
+        if not names and processor in _FROM_DEFAULT_PACKAGE and package != "default":
+            names = _resolve(lang_res, processor, "default")
+            logger.info("stanza package %s has no %s model; using the default package's %s",
+                        package, processor, names)
+        if names:
+            chosen[processor] = tuple(names)
+        elif processor != "mwt":
+            raise ParserError(f"stanza package {package!r} has no {processor!r} model")
+    return chosen
 
 
 def _model_files(model_dir: Path, lang: str, lang_res: Mapping[str, Any], processor: str,
@@ -171,7 +200,7 @@ def check_models(
     or when the tokenizer is given explicitly without one.
     """
     explicit = dict(model_paths or {})
-    folder = Path(model_dir) if model_dir is not None else default_model_dir()
+    folder = _folder(model_dir)
     hint = download_command(lang, package, model_dir)
     pkg = package or "default"
     for key, path in explicit.items():
@@ -191,40 +220,27 @@ def check_models(
     if not implicit:
         return ModelPlan(folder, lang, pkg, wanted)
     resources = _load_resources(resources_file, hint)
+    lang = resources.get(lang, {}).get("alias", lang)
     lang_res = resources.get(lang, {})
-    if "alias" in lang_res:
-        lang_res = resources.get(lang_res["alias"], {})
     if not lang_res:
         raise ModelsNotInstalledError(
             f"no stanza models for language {lang!r} in {folder}; run `{hint}`"
         )
-    return _plan_from_resources(folder, lang, pkg, wanted, implicit, lang_res, hint)
-
-
-def _plan_from_resources(folder: Path, lang: str, pkg: str, wanted: tuple[str, ...],
-                         implicit: list[str], lang_res: Mapping[str, Any],
-                         hint: str) -> ModelPlan:
-    kept: list[str] = []
+    try:
+        found = resolve_models(lang_res, pkg, implicit)
+    except ParserError as error:
+        raise ParserError(f"{error} for {lang!r} (resources.json in {folder})") from None
     models: list[tuple[str, str, str]] = []
-    for processor in wanted:
-        names = _resolve(lang_res, processor, pkg) if processor in implicit else [""]
-        if not names:
-            if processor == "mwt":
-                continue
-            raise ParserError(
-                f"stanza package {pkg!r} for {lang!r} has no {processor!r} model "
-                f"(resources.json in {folder})"
-            )
-        kept.append(processor)
-        for name in filter(None, names):
-            for path in _model_files(folder, lang, lang_res, processor, name):
-                if not path.is_file():
-                    raise ModelsNotInstalledError(
-                        f"stanza model {path} is missing; run `{hint}`"
-                    )
+    for processor, names in found.items():
+        for name in names:
+            for file in _model_files(folder, lang, lang_res, processor, name):
+                if not file.is_file():
+                    raise ModelsNotInstalledError(f"stanza model {file} is missing; run `{hint}`")
             md5 = str(lang_res.get(processor, {}).get(name, {}).get("md5", ""))
             models.append((processor, name, md5))
-    return ModelPlan(folder, lang, pkg, tuple(kept), tuple(models))
+    kept = tuple(p for p in wanted if p in found or p not in implicit)
+    chosen = {p: found.get(p, pkg) for p in kept}
+    return ModelPlan(folder, lang, pkg, kept, tuple(models), chosen)
 
 
 @attrs.frozen
@@ -241,7 +257,7 @@ def model_status(*, lang: str = "en", package: str | None = None,
                  model_dir: str | os.PathLike[str] | None = None,
                  processors: str | Sequence[str] = DEFAULT_PROCESSORS) -> ModelStatus:
     """Whether the models a pipeline needs are installed, without importing stanza."""
-    folder = Path(model_dir) if model_dir is not None else default_model_dir()
+    folder = _folder(model_dir)
     try:
         plan = check_models(lang=lang, package=package, model_dir=model_dir,
                             processors=processors)
@@ -263,22 +279,35 @@ def download_models(*, lang: str = "en", package: str | None = None,
     requests have no timeout: on a network that silently drops packets this can wait
     for the operating system's connect timeout.)
     """
-    stanza = _import_stanza()
-    folder = Path(model_dir) if model_dir is not None else default_model_dir()
-    # stanza adds mwt itself when the package has one; asking for it by name fails otherwise.
-    wanted = ",".join(p for p in _split_processors(processors) if p != "mwt")
+    folder = _folder(model_dir)
     where = f"stanza models for {lang!r} ({package or 'default'}) into {folder}"
     created = [p for p in (folder, *folder.parents) if not p.exists()]
     try:
-        stanza.download(lang=lang, model_dir=str(folder), package=package or "default",
-                        processors=wanted, logging_level="INFO")
+        _download(lang, package or "default", folder, _split_processors(processors))
     except OSError as error:  # requests' errors are OSErrors, so are disk errors
         _remove_empty(created)
         raise EventCoderError(f"cannot download {where}: {_short_network_error(error)}") from error
-    except ValueError as error:  # unknown language, package or processor
+    except (ValueError, KeyError) as error:  # unknown language, package or processor
         _remove_empty(created)
         raise EventCoderError(f"cannot download {where}: {_first_line(error)}") from error
     return folder
+
+
+def _download(lang: str, package: str, folder: Path, processors: Sequence[str]) -> None:
+    """Fetch resources.json, pick the models as check_models will, download those."""
+    _import_stanza()
+    from stanza.resources.common import download, download_resources_json
+
+    folder.mkdir(parents=True, exist_ok=True)
+    download_resources_json(str(folder))
+    resources = json.loads((folder / "resources.json").read_text(encoding="utf-8"))
+    lang = resources.get(lang, {}).get("alias", lang)
+    if lang not in resources:
+        raise ValueError(f"stanza has no models for language {lang!r}")
+    chosen = resolve_models(resources[lang], package, processors)
+    wanted = {p: _stanza_value(names) for p, names in chosen.items()}
+    download(lang=lang, model_dir=str(folder), package=None, download_json=False,
+             processors=wanted, logging_level="INFO")
 
 
 def _remove_empty(folders: Iterable[Path]) -> None:
@@ -286,6 +315,10 @@ def _remove_empty(folders: Iterable[Path]) -> None:
     for folder in folders:
         with contextlib.suppress(OSError):
             folder.rmdir()
+
+
+def _folder(model_dir: str | os.PathLike[str] | None) -> Path:
+    return Path(model_dir).expanduser() if model_dir is not None else default_model_dir()
 
 
 def _first_line(error: BaseException) -> str:
@@ -484,8 +517,8 @@ class StanzaParser:
                 stack.enter_context(_quiet_unknown_language())
             try:
                 return stanza.Pipeline(
-                    lang=plan.lang, dir=str(plan.model_dir), package=plan.package,
-                    processors=",".join(plan.processors), use_gpu=self.use_gpu,
+                    lang=plan.lang, dir=str(plan.model_dir), package=None,
+                    processors=_stanza_processors(plan), use_gpu=self.use_gpu,
                     download_method=None, allow_unknown_language=True,
                     logging_level=self.logging_level, **options,
                 )
@@ -543,6 +576,21 @@ class StanzaParser:
                 f"stanza failed on document {text.id!r}: {type(error).__name__}: "
                 f"{_first_line(error)}"
             ) from error
+
+
+def _stanza_processors(plan: ModelPlan) -> dict[str, str | list[str]]:
+    """The ``processors`` argument for stanza: exactly the models check_models found
+    (with ``package=None``, so stanza adds nothing else from the package)."""
+    if not plan.stanza_processors:
+        return {p: plan.package for p in plan.processors}
+    return {p: _stanza_value(v) for p, v in plan.stanza_processors.items()}
+
+
+def _stanza_value(names: str | tuple[str, ...]) -> str | list[str]:
+    """One model name as a string (stanza hashes it), several as a list (NER)."""
+    if isinstance(names, str):
+        return names
+    return names[0] if len(names) == 1 else list(names)
 
 
 @contextlib.contextmanager
