@@ -12,7 +12,7 @@ the phrase is coded by these rules (see docs/algorithm.md):
    country plus the role ("Syrian troops" SYR + ~MIL = SYRMIL, "Assad's forces",
    "Russian Foreign Minister X" RUS + ~GOV) when the modifier is a state or its
    government; a non-state actor keeps its own code ("Hezbollah fighters");
-3. an actor modifier alone codes the phrase ("government positions");
+3. an actor modifier alone codes the phrase ("Syria's opposition coalition");
 4. an agent alone is coded only when the dictionary marks it ``standalone``;
 5. an apposition lends its code to an uncoded head ("Lavrov, Russia's foreign minister").
 
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -31,6 +32,9 @@ from eventcoder.dictionaries.schema import ActorEntry, AgentEntry
 from eventcoder.matcher import PhraseMatcher, WordTokens
 from eventcoder.model import Sentence, Word
 from eventcoder.pronouns import PRONOUNS, Antecedents, resolve_pronoun
+
+if TYPE_CHECKING:
+    from eventcoder.predicates import Tree
 
 __all__ = [
     "ActorLexicon",
@@ -48,6 +52,8 @@ ACTOR, AGENT, TITLE = 0, 1, 2
 NP_INTERNAL = frozenset(
     {"compound", "flat", "flat:name", "flat:foreign", "amod", "nmod:poss", "det:poss", "fixed"}
 )
+#: "Russian" in "Russian-led forces" (obl:npmod of "led", itself an amod of "forces").
+HYPHEN_MODIFIERS = frozenset({"obl:npmod", "nmod:npmod", "npadvmod", "compound"})
 #: Named-entity types kept as uncoded actor mentions (stanza and spaCy labels).
 ACTOR_ENTITIES = frozenset({"PERSON", "PER", "ORG", "GPE", "NORP"})
 #: Codes of a state's government role: actors with these combine with agents by country.
@@ -60,8 +66,9 @@ class Mention:
 
     ``head`` is the phrase's head word id, ``start``/``end`` its span (1-based,
     inclusive). ``codes`` is empty for an uncoded mention. ``kind`` says how it was
-    coded: ``actor``, ``combined``, ``agent``, ``apposition``, ``pronoun`` or
-    ``uncoded``. ``country`` is the base a role can combine with.
+    coded: ``actor`` (a named actor heads the phrase), ``modifier`` (an actor in front of
+    an unknown head), ``combined``, ``agent``, ``apposition``, ``pronoun`` or ``uncoded``.
+    ``country`` is the base a role can combine with.
     """
 
     head: int
@@ -110,23 +117,33 @@ class ActorLexicon:
                 self.matcher.add(name, (kind, index))
 
 
-def np_head(sentence: Sentence, word_id: int) -> int:
+def np_head(sentence: Sentence | Tree, word_id: int) -> int:
     """The head of the noun phrase a word belongs to (climbing NP-internal relations,
     and conjuncts of NP-internal words: "Syrian and Russian" in "Syrian and Russian jets")."""
     words = sentence.words
     word = words[word_id - 1]
     while word.head:
         parent = words[word.head - 1]
-        if word.deprel in NP_INTERNAL or (word.deprel == "conj" and parent.deprel in NP_INTERNAL):
+        if (word.deprel in NP_INTERNAL
+                or (word.deprel == "conj" and parent.deprel in NP_INTERNAL)
+                or (word.deprel in HYPHEN_MODIFIERS and parent.deprel in ("amod", "acl"))):
             word = parent
         else:
             break
     return word.id
 
 
+def conjunct_ids(sentence: Sentence, word_id: int) -> list[int]:
+    """The word and the words conjoined to it (``conj`` chains)."""
+    found = [word_id]
+    for ident in found:
+        found.extend(c.id for c in sentence.children(ident, "conj"))
+    return found
+
+
 def np_span(sentence: Sentence, head: int) -> tuple[int, int]:
     """First and last word id of the noun phrase headed by ``head`` (NP-internal words)."""
-    ids = [w.id for w in sentence.subtree(head) if np_head(sentence, w.id) == head]
+    ids = [head, *(w.id for w in sentence.subtree(head) if np_head(sentence, w.id) == head)]
     return min(ids), max(ids)
 
 
@@ -210,7 +227,7 @@ def _code_phrase(head: int, parts: list[_Part]) -> tuple[tuple[str, ...], str, s
         return tuple(codes), f"{names} + {role.name}", kind, modifier
     if modifier is not None:  # conjoined modifiers each count: "Iranian and Turkish envoys"
         merged = tuple(dict.fromkeys(code for actor in actors for code in actor.codes))
-        return merged, " and ".join(a.name for a in actors), "actor", modifier
+        return merged, " and ".join(a.name for a in actors), "modifier", modifier
     if role is not None and role.standalone and role.role:
         return (_standalone_code(role.role),), role.name, "agent", None
     if role is not None:
@@ -244,7 +261,7 @@ def _mention(
     end = max([head, *(p.end for p in parts), *extra])
     words = sentence.words
     country = modifier.country if modifier is not None else None
-    combinable = bool(modifier is not None and modifier.combinable and kind == "actor")
+    combinable = bool(modifier is not None and modifier.combinable and kind != "combined")
     return Mention(
         head=head,
         start=start,
@@ -324,6 +341,7 @@ def find_actors(
             mention = _mention(sentence, head, parts)
         if mention is not None:
             by_head[head] = mention
+    _share_modifiers(sentence, by_head, lexicon)
     _lend_appositions(sentence, by_head)
     if uncoded:
         _add_named_entities(sentence, by_head)
@@ -377,7 +395,30 @@ def _with_pronoun(
 
 def subject_heads(sentence: Sentence) -> frozenset[int]:
     """Head ids of the sentence's subjects (for pronoun preferences)."""
-    return frozenset(w.id for w in sentence.words if w.base_deprel == "nsubj")
+    return frozenset(w.id for w in sentence.words if w.deprel.startswith("nsubj"))
+
+
+def _share_modifiers(sentence: Sentence, by_head: dict[int, Mention],
+                     lexicon: ActorLexicon) -> None:
+    """"Turkish jets and artillery": a conjoined agent with no actor of its own shares
+    the state of the first conjunct (TURMIL for both)."""
+    for word in sentence.words:
+        if word.deprel != "conj" or word.head not in by_head:
+            continue
+        first = by_head[word.head]
+        own = by_head.get(word.id)
+        if (own is None or own.kind != "agent" or own.codes or first.kind != "combined"
+                or not first.country):
+            continue
+        role = next((a.code for a in lexicon.agents if a.name == own.entry), None)
+        if role is None:
+            continue
+        code = combine_role(first.country, role)
+        by_head[word.id] = attrs.evolve(
+            own, codes=(code,), kind="combined", country=first.country,
+            entry=f"{first.entry} (shared) / {own.entry}",
+            note=f"shares the state of {first.text!r}",
+        )
 
 
 def _lend_appositions(sentence: Sentence, by_head: dict[int, Mention]) -> None:
@@ -385,8 +426,12 @@ def _lend_appositions(sentence: Sentence, by_head: dict[int, Mention]) -> None:
         if word.deprel != "appos" or word.id not in by_head:
             continue
         lender = by_head[word.id]
+        codes = tuple(dict.fromkeys(
+            code for i in conjunct_ids(sentence, word.id) if i in by_head
+            for code in by_head[i].codes
+        ))
         own = by_head.get(word.head)
-        if lender.codes and (own is None or not own.codes):
+        if codes and (own is None or not own.codes or own.kind == "modifier"):
             first, last = np_span(sentence, word.head)
             if own is not None:
                 first, last = min(first, own.start), max(last, own.end)
@@ -396,6 +441,7 @@ def _lend_appositions(sentence: Sentence, by_head: dict[int, Mention]) -> None:
                 start=first,
                 end=last,
                 text=sentence.span_text(first, last),
+                codes=codes,
                 kind="apposition",
                 note=f"coded by its apposition {lender.text!r}",
             )
@@ -431,6 +477,9 @@ def _entity_spans(words: tuple[Word, ...]) -> list[tuple[int, int, str]]:
     spans = []
     start = None
     for word in words:
+        if word.ner == "O":
+            start = None
+            continue
         tag, _, label = word.ner.partition("-")
         if tag in ("S", "U"):
             spans.append((word.id, word.id, label))

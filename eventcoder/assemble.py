@@ -4,16 +4,24 @@ duplicates.
 For each predicate whose verb gave a code:
 
 - the source is the actor bound by ``$`` in the pattern, else the predicate's sources;
-- the target is the actor bound by ``+``, else the first of: coded objects; for a light
-  verb (a verb with no default code of its own: "launch", "carry out", "hold"), actors
-  in the prepositional phrases of its object ("an attack *on* X", "talks *with* X");
-  actors in the verb's obliques (not place or time phrases);
+- the target is the actor bound by ``+``, else the first of:
+
+  1. coded objects;
+  2. actors in the prepositional phrases of the object: for a light verb (no default
+     code of its own: "launch", "carry out", "hold") any of :data:`TARGET_PREPS` ("an
+     attack *on* X"); for other verbs :data:`PARTNER_PREPS` ("a deal *with* X", "cut
+     aid *to* X"); and "of" when the object is no actor ("positions *of* the SDF");
+  3. actors in the verb's obliques, except place and time phrases;
+  4. the subject of the verb's ``that``-clause ("demanded that *the government*
+     halt"), unless the verb is a statement (root 01);
+
 - conjoined actors give one event per source x target pair;
 - a paired code ``042:043`` also gives the target -> source event; with conjoined
   sources and no target ("Russia and Turkey met") each source acts on each other one
   with the forward code;
 - an event needs a source, a target and a code unless incomplete events are asked for;
-  an event whose source and target have the same code is dropped;
+  an event is dropped when source and target are the same actor or state (SYR and
+  SYRGOV), or when one is coded through a pronoun referring to the other ("its");
 - an ``xcomp`` verb ("to attack" in "threatened to attack") gives no event of its own
   when its governor gave one;
 - identical events (same source code, target code and code) in a sentence collapse.
@@ -32,11 +40,13 @@ from eventcoder.model import Sentence
 from eventcoder.patterns import VerbMatch, is_block
 from eventcoder.predicates import PLACE_PREPS, Argument, Predicate, conjuncts
 
-__all__ = ["Candidate", "Outcome", "Settings", "assemble", "choose_actors"]
+__all__ = ["Candidate", "Outcome", "Settings", "assemble", "choose_actors", "same_state"]
 
 #: Prepositions of an object's phrase that can hold the target of a light-verb event.
 TARGET_PREPS = frozenset({"on", "against", "with", "to", "at", "for", "toward", "towards",
-                          "into", "upon", "from", "by"})
+                          "into", "upon", "from", "by", "between"})
+#: ... and of any verb's object ("reached a deal *with* X", "a deal *between* X and Y").
+PARTNER_PREPS = frozenset({"with", "against", "between", "to"})
 
 
 @attrs.frozen
@@ -63,6 +73,10 @@ class Outcome:
     targets: tuple[Mention, ...] = ()
 
 
+def _default(match: VerbMatch) -> str:
+    return (match.entry.code or "") if match.entry is not None else ""
+
+
 def _mentions(actors: SentenceActors, heads: Iterable[int]) -> list[Mention]:
     found: list[Mention] = []
     for head in heads:
@@ -72,15 +86,15 @@ def _mentions(actors: SentenceActors, heads: Iterable[int]) -> list[Mention]:
     return found
 
 
-def _object_phrases(sentence: Sentence, actors: SentenceActors, args: Sequence[Argument]
-                    ) -> list[Mention]:
+def _object_phrases(sentence: Sentence, actors: SentenceActors, args: Sequence[Argument],
+                    preps: frozenset[str]) -> list[Mention]:
     heads = []
     for arg in args:
         if arg.via != "object":
             continue
         for child in sentence.children(arg.head, "nmod"):
             case = [c.lemma.lower() for c in sentence.children(child, "case")]
-            if case and case[0] in TARGET_PREPS:
+            if case and case[0] in preps:
                 heads.extend(conjuncts(sentence, child.id))
     return [m for m in _mentions(actors, heads) if m.codes]
 
@@ -98,13 +112,23 @@ def choose_actors(
     coded = [m for m in _mentions(actors, (a.head for a in predicate.targets)) if m.codes]
     if coded:
         return sources, coded
-    if match.light:
-        through_object = _object_phrases(sentence, actors, predicate.targets)
-        if through_object:
-            return sources, through_object
+    preps = TARGET_PREPS if match.light else PARTNER_PREPS
+    if not _mentions(actors, (a.head for a in predicate.targets)):
+        preps = preps | {"of"}  # "struck positions *of* the SDF"
+    through_object = _object_phrases(sentence, actors, predicate.targets, preps)
+    if through_object:
+        return sources, through_object
     obliques = (a.head for a in predicate.obliques if a.prep not in PLACE_PREPS)
     targets = [m for m in _mentions(actors, obliques) if m.codes]
-    return sources, targets or _mentions(actors, (a.head for a in predicate.targets))
+    if targets:
+        return sources, targets
+    statement = any(c.startswith("01") for c in (match.code or "", _default(match)) if c)
+    if not statement:  # saying verbs never target the subject of what is said
+        clause = [m for m in _mentions(actors, (a.head for a in predicate.clause_subjects))
+                  if m.codes]
+        if clause:
+            return sources, clause
+    return sources, _mentions(actors, (a.head for a in predicate.targets))
 
 
 def _pairs(code: str | None, reverse: str | None, sources: Sequence[Mention],
@@ -126,7 +150,7 @@ def _pairs(code: str | None, reverse: str | None, sources: Sequence[Mention],
 def _reciprocal(code: str, sources: Sequence[Mention]) -> list[Candidate]:
     """"X and Y met": with a paired code and no target, each conjoined source acts on
     each other one."""
-    out = []
+    out: list[Candidate] = []
     for s in sources:
         for t in sources:
             if s is not t:
@@ -201,9 +225,19 @@ def _keep(cand: Candidate, settings: Settings) -> str | None:
         return "actor not in the dictionaries"
     if cand.source_code and cand.source_code == cand.target_code:
         return "source and target are the same actor"
+    if same_state(cand.source_code, cand.target_code):
+        return "source and target are the same state"
     if _refers_back(cand.source, cand.target) or _refers_back(cand.target, cand.source):
         return "one actor is the other's own (its/their)"
     return None
+
+
+def same_state(one: str | None, other: str | None) -> bool:
+    """ISRGOV and ISR: a state and its own government are one actor."""
+    if not one or not other:
+        return False
+    short, long = sorted((one, other), key=len)
+    return len(short) == 3 and long.startswith(short) and long[3:] in ("GOV", "")
 
 
 def _refers_back(one: Mention | None, other: Mention | None) -> bool:

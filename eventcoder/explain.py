@@ -60,6 +60,7 @@ def _mention_line(mention: Mention) -> str:
     how = {
         "actor": f"dictionary entry {mention.entry!r}",
         "combined": f"combined: {mention.entry}",
+        "modifier": f"from the actor in front: {mention.entry!r}",
         "agent": f"agent {mention.entry!r}" + ("" if mention.codes else ", no country or actor "
                                                  "to combine with"),
         "apposition": f"from its apposition ({mention.entry})",

@@ -33,7 +33,7 @@ class PhraseMatcher:
 
     def __init__(self, phrases: Iterable[tuple[str, Hashable]] = ()) -> None:
         self._root: dict[str, dict] = {}
-        self._cache: dict[str, tuple[str, ...]] = {}
+        self._cache: dict[str, tuple[tuple[str, ...], tuple[bool, ...]]] = {}
         self.size = 0
         for phrase, payload in phrases:
             self.add(phrase, payload)
@@ -104,8 +104,8 @@ class PhraseMatcher:
         i = 0
         root = self._root
         while i < n:
-            if not starts[i]:
-                i += 1  # inside a word part
+            if not starts[i] or tokens[i] not in root:
+                i += 1  # inside a word part, or no phrase starts with this token
                 continue
             best = self._longest_at(root, tokens, starts, i)
             if best is None:
@@ -120,8 +120,9 @@ class PhraseMatcher:
         """Every match at every word start (overlaps allowed): for discards and issues."""
         tokens, owners, starts = flat
         found: list[Match] = []
+        root = self._root
         for i in range(len(tokens)):
-            if not starts[i]:
+            if not starts[i] or tokens[i] not in root:
                 continue
             node = self._root
             for j in range(i, len(tokens)):

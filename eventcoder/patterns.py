@@ -11,7 +11,8 @@ the verb's dictionary blocks is then tried:
 - a word item matches a lemma (or, with a trailing ``_``, the exact form); ``{A B}`` and
   multiword items match adjacent words; a ``(PREP ...)`` item matches a phrase whose
   ``case`` word is PREP, with its contents inside that phrase; ``&NAME`` matches any word
-  of the synset; ``+``/``$`` bind the target/source actor at that position.
+  of the synset; ``+``/``$`` bind the coded actor phrase at that position (outside a
+  ``(PREP ...)`` item, not one in a place or time phrase such as "in Sochi").
 
 The most specific matching pattern wins (the most matched words and slots); ties go to
 the pattern that comes first in dictionary order. Negated predicates only match patterns
@@ -38,7 +39,7 @@ from eventcoder.dictionaries.schema import (
     Term,
     VerbEntry,
 )
-from eventcoder.predicates import Predicate, Tree
+from eventcoder.predicates import PLACE_PREPS, Predicate, Tree
 
 __all__ = [
     "Attempt",
@@ -50,6 +51,9 @@ __all__ = [
 ]
 
 BLOCK = "---"
+#: Irrealis kinds a dictionary can code through patterns with items before ``*``
+#: (intent, plans, threats); denied, alleged and conditional acts are never coded.
+INTENT_MOODS = ("modal", "planned")
 
 
 def is_block(code: str | None, reverse: str | None) -> bool:
@@ -237,6 +241,9 @@ class _Context:
     texts: tuple[str, ...]
     mention_of: Mapping[int, Mention]
     opaque: frozenset[int]
+    #: Heads of the verb's place and time phrases ("in Sochi"): a bare slot skips them.
+    places: frozenset[int] = frozenset()
+    in_prep: bool = False
 
 
 def _words_at(ctx: _Context, seq: Sequence[int], j: int, words: tuple[str, ...], exact: bool
@@ -285,7 +292,9 @@ def _item_results(item: Compiled, ctx: _Context, seq: Sequence[int], j: int) -> 
 def _slot(role: str, ctx: _Context, seq: Sequence[int], j: int) -> list[Result]:
     ident = seq[j]
     mention = ctx.mention_of.get(ident)
-    if mention is None or mention.head in ctx.opaque:
+    if mention is None or not mention.codes or mention.head in ctx.opaque:
+        return []
+    if not ctx.in_prep and mention.head in ctx.places:
         return []
     if j and mention.start <= seq[j - 1] <= mention.end:
         return []  # not the first word of the phrase
@@ -301,7 +310,9 @@ def _prep(item: Compiled, ctx: _Context, seq: Sequence[int], j: int) -> list[Res
         return []
     inside = {w.id for w in ctx.sentence.subtree(word.head)}
     inner = [i for i in seq[j + 1 :] if i in inside]
+    outer, ctx.in_prep = ctx.in_prep, True
     found = _match_items(item[2], 0, ctx, inner, 0, False) if item[2] else (0, 0, {})
+    ctx.in_prep = outer
     if found is None:
         return []
     end = j + 1
@@ -341,7 +352,8 @@ def _match_items(
 
 
 def _context(tree: Tree, actors: SentenceActors, predicate: Predicate) -> _Context:
-    return _Context(tree, tree.lemmas, tree.texts, actors.by_word, predicate.opaque)
+    places = frozenset(a.head for a in predicate.obliques if a.prep in PLACE_PREPS)
+    return _Context(tree, tree.lemmas, tree.texts, actors.by_word, predicate.opaque, places)
 
 
 def _try(before_items: tuple, after_items: tuple, ctx: _Context, predicate: Predicate,
@@ -359,8 +371,11 @@ def _admissible(pattern: Pattern, predicate: Predicate) -> str | None:
     """Why the pattern cannot apply to this predicate (None: it can)."""
     if pattern.negated != predicate.negated:
         return "predicate is negated" if predicate.negated else "pattern needs a negated verb"
-    if predicate.irrealis and not predicate.negated and not pattern.before:
-        return f"{predicate.irrealis}: only patterns with items before * apply"
+    if predicate.irrealis and not predicate.negated:
+        if not predicate.irrealis.startswith(INTENT_MOODS):
+            return predicate.irrealis
+        if not pattern.before:
+            return f"{predicate.irrealis}: only patterns with items before * apply"
     return None
 
 

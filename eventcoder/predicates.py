@@ -63,6 +63,11 @@ PLACE_PREPS = frozenset({"in", "near", "inside", "outside", "across", "throughou
                          "like", "as", "than", "unlike", "including", "because"})
 LOCATION_PREPS = frozenset({"in", "near", "at", "inside", "outside", "around"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
+#: Quantity heads looked through to their "of" phrase ("hundreds of rebels").
+QUANTITIES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens",
+                        "million", "millions", "score", "scores", "number", "some", "many",
+                        "most", "all", "several", "few", "both", "each", "one", "none",
+                        "majority", "group", "members", "member", "part"})
 
 
 @attrs.frozen
@@ -94,6 +99,8 @@ class Predicate:
     before: tuple[int, ...]
     opaque: frozenset[int]
     location: tuple[int, int, int] | None = None  # (start, end, head) of "in Idlib"
+    #: Subjects of the verb's ``ccomp`` clauses ("demanded that *the government* halt").
+    clause_subjects: tuple[Argument, ...] = ()
 
 
 class Tree:
@@ -110,14 +117,14 @@ class Tree:
         self.sentence = sentence
         self.words = sentence.words
         #: Lower-case lemmas and forms by word id (index 0 is the root, "").
-        self.lemmas = ("", *(w.lemma.lower() for w in self.words))
-        self.texts = ("", *(w.text.lower() for w in self.words))
+        self.lemmas = tuple(["", *[w.lemma.lower() for w in self.words]])
+        self.texts = tuple(["", *[w.text.lower() for w in self.words]])
         self._vocabulary: frozenset[str] | None = None
         kids: list[list[Word]] = [[] for _ in range(len(self.words) + 1)]
         for word in self.words:
             kids[word.head].append(word)
         self._kids = kids
-        self._base = ["", *(w.deprel.split(":", 1)[0] for w in self.words)]
+        self._base = ["", *[w.deprel.split(":", 1)[0] for w in self.words]]
         self._subtrees: dict[int, list[Word]] = {}
 
     def word(self, word_id: int) -> Word:
@@ -182,7 +189,20 @@ def _case(sentence: Tree, word: Word) -> str | None:
 
 
 def _expand(sentence: Tree, word: Word, via: str, prep: str | None = None) -> list[Argument]:
-    return [Argument(i, via, prep) for i in conjuncts(sentence, word.id)]
+    return [Argument(_content(sentence, i), via, prep) for i in conjuncts(sentence, word.id)]
+
+
+def _content(sentence: Tree, word_id: int) -> int:
+    """Look through quantities: "thousands of people" -> "people", "dozens of X" -> X."""
+    word = sentence.word(word_id)
+    for _ in range(3):
+        if word.upos != "NUM" and word.lemma.lower() not in QUANTITIES:
+            break
+        inner = [c for c in sentence.children(word, "nmod") if _case(sentence, c) == "of"]
+        if not inner:
+            break
+        word = inner[0]
+    return word.id
 
 
 def _relative(sentence: Tree, verb: Word, word: Word) -> Word:
@@ -224,7 +244,20 @@ def _own_frame(sentence: Tree, verb: Word) -> _Frame:
             frame.has_object = True
         elif child.deprel.startswith("obl") and child.deprel not in ("obl:tmod", "obl:npmod"):
             frame.obliques.extend(_expand(sentence, child, "oblique", _case(sentence, child)))
+    if frame.passive and not frame.sources:
+        frame.sources.extend(_nominal_agents(sentence, frame.obliques))
     return frame
+
+
+def _nominal_agents(sentence: Tree, obliques: list[Argument]) -> list[Argument]:
+    """"were killed in an air strike *by X*": the by-phrase of an oblique noun."""
+    found = []
+    for arg in obliques:
+        for child in sentence.children(arg.head, "nmod"):
+            if _case(sentence, child) == "by":
+                noun = sentence.word(arg.head).lemma.lower()
+                found.extend(_expand(sentence, child, f"by-phrase of {noun!r}", "by"))
+    return found
 
 
 class _Builder:
@@ -233,11 +266,52 @@ class _Builder:
     def __init__(self, sentence: Tree) -> None:
         self.sentence = sentence
         self.frames: dict[int, _Frame] = {}
+        self.moods: dict[int, str | None] = {}
+        self.owns: dict[int, _Frame] = {}
+        self.modality: dict[int, tuple[bool, tuple[str, ...]]] = {}
+
+    def irrealis(self, verb: Word) -> str | None:
+        """Why the verb's act did not (or not yet) happen, or None (memoised)."""
+        if verb.id in self.moods:
+            return self.moods[verb.id]
+        self.moods[verb.id] = None  # guards against cycles
+        chain = list(_chain(self.sentence, verb))
+        negated = any(_negated(self.sentence, v) for v in chain)
+        modals = tuple(m for v in chain for m in _modals(self.sentence, v))
+        self.modality[verb.id] = (negated, modals)
+        own = _own_irrealis(self.sentence, verb)
+        mood = None
+        if negated:
+            mood = "negated"
+        elif own is not None and not own.startswith("planned"):
+            mood = own  # denied, alleged or conditional: stronger than a modal
+        elif modals:
+            mood = f"modal {modals[0]!r}"
+        else:
+            mood = own
+        governor = self.sentence.head_of(verb)
+        if (mood is None and governor is not None and governor.upos in ("VERB", "AUX")
+                and _shares_governor_mood(self.sentence, verb)):
+            inherited = self.irrealis(governor)
+            if inherited is not None and inherited != "negated":
+                mood = inherited
+        self.moods[verb.id] = mood
+        return mood
+
+    def own(self, verb: Word) -> _Frame:
+        """The verb's own arguments, before inheritance (memoised; do not change it)."""
+        found = self.owns.get(verb.id)
+        if found is None:
+            found = self.owns[verb.id] = _own_frame(self.sentence, verb)
+        return found
 
     def frame(self, verb: Word) -> _Frame:
         if verb.id not in self.frames:
             self.frames[verb.id] = _Frame()  # guards against cycles through conj/xcomp
-            self.frames[verb.id] = self._inherit(verb, _own_frame(self.sentence, verb))
+            own = self.own(verb)
+            copy = _Frame(list(own.sources), list(own.targets), list(own.obliques),
+                          own.passive, own.has_subject, own.has_object)
+            self.frames[verb.id] = self._inherit(verb, copy)
         return self.frames[verb.id]
 
     def _inherit(self, verb: Word, frame: _Frame) -> _Frame:
@@ -249,14 +323,14 @@ class _Builder:
             for clause in sentence.children(verb, "xcomp"):
                 frame.targets.extend(
                     Argument(a.head, f"object of {clause.lemma.lower()!r}")
-                    for a in _own_frame(sentence, clause).targets
+                    for a in self.own(clause).targets
                     if a.via == "object"
                 )
         if not frame.has_object and verb.deprel != "conj":
             for later in sentence.children(verb, "conj"):
                 if later.upos == "VERB" and not sentence.children(later, "nsubj", "nsubj:pass"):
                     frame.targets.extend(
-                        a for a in _own_frame(sentence, later).targets if a.via == "object"
+                        a for a in self.own(later).targets if a.via == "object"
                     )
         return frame
 
@@ -314,37 +388,33 @@ def _chain(sentence: Tree, verb: Word) -> Iterator[Word]:
         node = sentence.head_of(node)
 
 
-def _irrealis(sentence: Tree, verb: Word, negated: bool, modals: tuple[str, ...]) -> str | None:
-    if negated:
-        return "negated"
-    if modals:
-        return f"modal {modals[0]!r}"
+def _own_irrealis(sentence: Tree, verb: Word) -> str | None:
+    """Why the verb's own position makes its act unreal (None: it does not)."""
     governor = sentence.head_of(verb)
     if governor is None:
         return None
-    if verb.deprel == "xcomp" and governor.lemma.lower() not in ASPECTUAL:
-        return f"planned or intended act (under {governor.lemma.lower()!r})"
-    if verb.deprel == "ccomp" and governor.lemma.lower() in DENIALS:
-        return f"denied act (under {governor.lemma.lower()!r})"
-    if governor.lemma.lower() in ACCUSATIONS and verb.deprel in ("ccomp", "advcl", "acl", "xcomp"):
-        return f"alleged act (under {governor.lemma.lower()!r})"
-    for above in _clause_ancestors(sentence, verb):
-        lemma = above.lemma.lower()
-        if lemma in DENIALS or lemma in CLAIMS:
-            return f"denied or claimed act (under {lemma!r})"
+    above = governor.lemma.lower()
+    rel = verb.deprel
+    if rel == "xcomp" and above not in ASPECTUAL:
+        return f"planned or intended act (under {above!r})"
+    if rel in ("ccomp", "acl") and (above in DENIALS or above in CLAIMS):
+        return f"denied or claimed act (under {above!r})"
+    if above in ACCUSATIONS and rel in ("ccomp", "advcl", "acl", "xcomp"):
+        return f"alleged act (under {above!r})"
     marks = {c.lemma.lower() for c in sentence.children(verb, "mark")}
-    if verb.deprel == "advcl" and marks & {"if", "unless"}:
+    if rel == "advcl" and marks & {"if", "unless"}:
         return "conditional clause"
     return None
 
 
-def _clause_ancestors(sentence: Tree, verb: Word) -> Iterator[Word]:
-    """The words above a clause it is embedded in (through clausal relations)."""
-    node = verb
-    while node.head and node.deprel.split(":", 1)[0] in ("ccomp", "acl", "xcomp", "advcl",
-                                                         "conj", "csubj"):
-        node = sentence.words[node.head - 1]
-        yield node
+def _shares_governor_mood(sentence: Tree, verb: Word) -> bool:
+    """A clause without its own subject that inherits its governor's irrealis:
+    "agreed to suspend ... *to allow*", "claimed jets struck and *killed*"."""
+    if verb.deprel == "xcomp":
+        return True
+    if verb.deprel not in ("advcl", "conj"):
+        return False
+    return not sentence.children(verb, "nsubj", "nsubj:pass")
 
 
 def _after(sentence: Tree, verb: Word, consumed: set[int]) -> tuple[int, ...]:
@@ -401,9 +471,8 @@ def find_predicates(sentence: Sentence | Tree) -> list[Predicate]:
 def _predicate(sentence: Tree, builder: _Builder, verb: Word) -> Predicate:
     frame = builder.frame(verb)
     particles = tuple(c.lemma.lower() for c in sentence.children(verb, "compound:prt"))
-    chain = list(_chain(sentence, verb))
-    negated = any(_negated(sentence, v) for v in chain)
-    modals = tuple(m for v in chain for m in _modals(sentence, v))
+    irrealis = builder.irrealis(verb)
+    negated, modals = builder.modality.get(verb.id, (False, ()))
     governor = sentence.head_of(verb)
     return Predicate(
         verb=verb.id,
@@ -417,9 +486,15 @@ def _predicate(sentence: Tree, builder: _Builder, verb: Word) -> Predicate:
         negated=negated,
         modals=modals,
         governor=governor.id if governor is not None and verb.deprel == "xcomp" else None,
-        irrealis=_irrealis(sentence, verb, negated, modals),
+        irrealis=irrealis,
         after=_after(sentence, verb, set()),
         before=_before(sentence, verb, frame.sources),
         opaque=_opaque(sentence, verb),
         location=_location(sentence, verb),
+        clause_subjects=tuple(
+            Argument(i, "subject of its clause")
+            for clause in sentence.children(verb, "ccomp")
+            for subject in sentence.children(clause, "nsubj", "nsubj:pass")
+            for i in conjuncts(sentence, subject.id)
+        ),
     )

@@ -119,3 +119,20 @@ def test_parser_failure_is_an_error_record_and_others_are_coded(
     (error,) = [json.loads(line) for line in errors.read_text().splitlines()]
     assert error["id"] == "bad" and error["line"] == 3
     assert error["reason"].startswith("parser failure: RuntimeError")
+
+
+def test_eventcoder_parse_fills_the_cache_that_code_reads(
+    tmp_path: Path, spacy_parser: object
+) -> None:
+    """`eventcoder parse --cache` stores the parses; coding the same texts parses nothing."""
+    from eventcoder.cli.main import main
+
+    source = _jsonl(tmp_path / "in.jsonl", TEXTS[:2])
+    cache = str(tmp_path / "parses.sqlite")
+    assert main(["parse", str(source), "-o", str(tmp_path / "out.conllu"),
+                 "--parser", f"spacy:{MODEL}", "--cache", cache]) == 0
+    counting = CountingParser(spacy_parser)
+    summary = run_batch(iter_items([str(source)]), _spec(DATA / "dictionaries.yaml"),
+                        BatchOptions(output=str(tmp_path / "events.jsonl"), cache=cache),
+                        parser=counting)  # type: ignore[arg-type]
+    assert counting.texts == 0 and summary.cache_hits == 2 and summary.documents == 2

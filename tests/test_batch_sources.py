@@ -71,4 +71,4 @@ def test_items_for_conllu_carry_the_document_id() -> None:
 def test_missing_input_is_an_error_before_reading(tmp_path: Path) -> None:
     """A missing file fails with its name before any record is read."""
     with pytest.raises(InputError, match="no such file"):
-        list(iter_items([str(tmp_path / "nope.jsonl")]))
+        iter_items([str(tmp_path / "nope.jsonl")])

@@ -68,3 +68,25 @@ def test_help_has_examples() -> None:
     """The command's help lists examples."""
     commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     assert "examples:" in commands["code"].description
+
+
+def test_missing_input_fails_before_writing(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture) -> None:
+    """A missing input is one error line, exit 1, and no output or ledger is created."""
+    out = tmp_path / "events.jsonl"
+    assert main(["code", str(tmp_path / "nope.conllu"), "-o", str(out), *DICTS]) == 1
+    assert "no such file" in capsys.readouterr().err
+    assert not out.exists() and not Path(f"{out}.ledger").exists()
+
+
+def test_broken_dictionaries_fail_before_writing(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture) -> None:
+    """Dictionary errors are reported (exit 1) before any output file is created."""
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("verbs:\n  - name: X\n    lemmas: [go]\n    code: 9999\n",
+                      encoding="utf-8")
+    out = tmp_path / "events.jsonl"
+    code = main(["code", str(NEWS), "-o", str(out), "--no-default-dictionaries",
+                 "--dictionaries", str(broken)])
+    assert code == 1 and "error" in capsys.readouterr().err
+    assert not out.exists()

@@ -6,9 +6,15 @@ Run as real subprocesses (``python -m eventcoder``): the network here is unreach
 
 from __future__ import annotations
 
+import functools
+import http.server
+import json
 import os
+import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,11 +24,12 @@ from eventcoder.conllu import loads_conllu
 TEXT = "Syrian troops attacked rebels in Idlib on Monday. Russia condemned the attack.\n"
 
 
-def eventcoder(*args: str, resources: Path | None = None,
-               timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def eventcoder(*args: str, resources: Path | None = None, timeout: float = 120,
+               env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "STANZA_RESOURCES_DIR"}
     if resources is not None:
         env["STANZA_RESOURCES_DIR"] = str(resources)
+    env.update(env_extra or {})
     return subprocess.run([sys.executable, "-m", "eventcoder", *args], capture_output=True,
                           text=True, env=env, timeout=timeout, check=False)
 
@@ -104,3 +111,52 @@ def test_parse_with_installed_models(stanza_toy_resources: Path, article: Path) 
         "Syrian troops attacked rebels in Idlib on Monday.", "Russia condemned the attack."
     ]
     assert [w.text for w in doc.sentences[1]] == ["Russia", "condemned", "the", "attack", "."]
+
+
+@pytest.fixture
+def model_server(stanza_toy_resources: Path, tmp_path: Path) -> Iterator[str]:
+    """A local HTTP server laid out like stanza's model hosting (resources_<version>.json
+    plus en/<processor>/<model>.pt), serving the toy models; yields its URL."""
+    from stanza._version import __resources_version__
+
+    root = tmp_path / "hub"
+    shutil.copytree(stanza_toy_resources, root)
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0),
+        functools.partial(QuietHandler, directory=str(root)),
+    )
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    resources = json.loads((root / "resources.json").read_text(encoding="utf-8"))
+    resources["url"] = url + "/{lang}/{filename}"
+    (root / f"resources_{__resources_version__}.json").write_text(json.dumps(resources))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield url
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """No request log on stderr."""
+
+
+@pytest.mark.slow
+def test_download_installs_what_parse_needs(model_server: str, tmp_path: Path,
+                                            article: Path) -> None:
+    """``models download`` (stanza's real download code, over HTTP from a local server)
+    installs the models; ``where`` then reports them and ``parse`` uses them."""
+    target = tmp_path / "installed"
+    env = {"STANZA_RESOURCES_URL": model_server}
+    done = eventcoder("models", "download", "--model-dir", str(target), env_extra=env,
+                      timeout=180)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"stanza models for en (default) are in {target}"
+    assert (target / "en" / "pretrain" / "toy.pt").is_file()
+    where = eventcoder("models", "where", "--model-dir", str(target))
+    assert where.returncode == 0 and "  ner: toy" in where.stdout
+    parsed = eventcoder("parse", "--parser", "stanza", str(article), resources=target)
+    assert parsed.returncode == 0, parsed.stderr
+    assert len(loads_conllu(parsed.stdout)[0].sentences) == 2

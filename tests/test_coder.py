@@ -85,6 +85,60 @@ class TestEvents:
         assert triples(events) == [("RUS", "161", None), ("CHN", "161", None)]
 
 
+class TestHarderArguments:
+    def test_reciprocal_conjoined_subjects(self) -> None:
+        """"Russia and Turkey met in Sochi": each meets the other; Sochi (a place phrase)
+        is never bound by the bare "+" slot."""
+        assert triples(_events("reciprocal", "args2")) == [
+            ("RUS", "036", "TUR"), ("TUR", "036", "RUS"),
+        ]
+
+    def test_quantity_heads_are_looked_through(self) -> None:
+        """"Thousands of Syrian rebels attacked ...": the rebels are the source."""
+        assert triples(_events("quantity", "args2")) == [("SYRREB", "190", "TURMIL")]
+
+    def test_by_phrase_of_a_nominal_event(self) -> None:
+        """"were killed in an air strike by Syrian troops": the troops are the source."""
+        assert triples(_events("nominal-agent", "args2")) == [("SYRMIL", "190", "TURMIL")]
+
+    def test_hyphenated_state(self) -> None:
+        """"Russian-led forces" is RUS + ~MIL."""
+        assert triples(_events("hyphen", "args2")) == [("RUSMIL", "190", "SYRREB")]
+
+    def test_demand_targets_the_clause_subject(self) -> None:
+        """"demanded that Russia withdraw its troops": Turkey 100 Russia; Russia's
+        withdrawal of its own troops is no event (and "withdraw" is not asserted)."""
+        assert triples(_events("clause-target", "args2")) == [("TUR", "100", "RUS")]
+
+    def test_saying_never_targets_the_reported_subject(self) -> None:
+        """"Turkey said Russia attacked Syrian rebels": only Russia's attack."""
+        assert triples(_events("said-clause", "args2")) == [("RUS", "190", "SYRREB")]
+
+    def test_positions_of(self) -> None:
+        """"struck positions of Kurdish fighters": the fighters are the target."""
+        assert triples(_events("positions-of", "args2")) == [("TURMIL", "190", "SYRMILKUR")]
+
+    def test_denial_beats_modal_pattern(self) -> None:
+        """"denied that it will attack": WILL * + does not apply to a denied act."""
+        assert _events("denied-modal", "args2") == []
+
+    def test_shared_state_in_conjoined_agents(self) -> None:
+        """"Turkish jets and artillery": the artillery is Turkish too (one event after
+        duplicates collapse)."""
+        from eventcoder.actors import ActorLexicon, find_actors
+
+        dset = coder_dictionaries()
+        sentence = doc("args2", "shared-modifier").sentences[0]
+        found = find_actors(ActorLexicon(dset.actors, dset.agents), sentence, None, [])
+        assert found.by_head[4].codes == ("TURMIL",)
+        assert triples(_events("shared-modifier", "args2")) == [("TURMIL", "190", "SYRMILKUR")]
+
+    def test_apposition_replaces_modifier_coding(self) -> None:
+        """"its Syrian and Russian allies, Assad and Lavrov": the apposition (Assad)
+        codes the phrase, not the adjectives in front."""
+        assert triples(_events("ccomp-appos", "args2")) == [("IRN", "122", "SYRGOV")]
+
+
 class TestDiscardsIssuesAndFields:
     def test_discard_skips_the_sentence(self) -> None:
         """A discard phrase ("football match") skips its sentence."""
@@ -116,6 +170,13 @@ class TestDiscardsIssuesAndFields:
         assert event.doc_id == "non-state" and event.sentence == 0
         attack = make_coder().code_document(doc("actors", "demonym-agent"))[0]
         assert attack.location is not None and attack.location.text == "near Aleppo"
+
+    def testsame_state_is_dropped(self) -> None:
+        """A state and its own government are one actor (ISRGOV -> ISR is no event)."""
+        from eventcoder.assemble import same_state
+
+        assert same_state("ISRGOV", "ISR") and same_state("ISR", "ISR")
+        assert not same_state("SYRGOV", "SYRREB") and not same_state("SYR", "SYRREB")
 
     def test_identical_events_collapse(self) -> None:
         """The same source, code and target twice in a sentence count once."""

@@ -52,6 +52,12 @@ class TestFind:
         matcher = PhraseMatcher([("al Assad", "X")])
         assert _find(matcher, "al-Assad") == [(0, 0, ("X",))]
 
+    def test_hyphenated_parts(self) -> None:
+        """A name can be one part of a hyphenated word ("U.N.-led", "pro-Assad")."""
+        matcher = PhraseMatcher([("U.N.", "UN"), ("Assad", "A"), ("led", "X")])
+        assert _find(matcher, "U.N.-led convoy") == [(0, 0, ("UN",)), (0, 0, ("X",))]
+        assert _find(matcher, "pro-Assad militia") == [(0, 0, ("A",))]
+
     def test_find_all_reports_overlaps(self) -> None:
         """find_all reports every phrase at every start (for discards and issues)."""
         matcher = PhraseMatcher([("football", "A"), ("football match", "B")])

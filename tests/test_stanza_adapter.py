@@ -217,23 +217,17 @@ def test_any_tree_converts_faithfully(tree: tuple[list[str], list[int]]) -> None
 # Finding models without importing stanza
 
 
-def test_default_model_dir_matches_stanza(tmp_path: Path) -> None:
-    """Computed without stanza, the default folder is the one stanza itself uses, and
-    STANZA_RESOURCES_DIR overrides it in both."""
+def test_default_model_dir_matches_stanza() -> None:
+    """Computed without stanza, the default folder is the one stanza itself uses."""
     code = (
-        "import sys, stanza.resources.common as c;"
+        "import stanza.resources.common as c;"
         "from eventcoder.parsers.stanza_adapter import default_model_dir;"
         "print(c.DEFAULT_MODEL_DIR); print(default_model_dir())"
     )
-    for env_dir in (None, str(tmp_path)):
-        env = {k: v for k, v in os.environ.items() if k != "STANZA_RESOURCES_DIR"}
-        if env_dir:
-            env["STANZA_RESOURCES_DIR"] = env_dir
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             env=env, check=True, timeout=120).stdout.split("\n")
-        assert out[0] == out[1]
-        if env_dir:
-            assert out[0] == env_dir
+    env = {k: v for k, v in os.environ.items() if k != "STANZA_RESOURCES_DIR"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=env, check=True, timeout=120).stdout.splitlines()
+    assert out[0] == out[1]
 
 
 def test_default_model_dir_follows_environment(monkeypatch: pytest.MonkeyPatch,
@@ -318,6 +312,22 @@ def test_check_models_resolves_packages_like_stanza(tmp_path: Path) -> None:
     assert "mwt" not in check_models(model_dir=tmp_path / "b").processors
 
 
+def test_package_without_ner_takes_the_default_ner(tmp_path: Path) -> None:
+    """A syntax-only package (like stanza's English ``gum``) gets the default package's
+    NER model, and the processors given to stanza name exactly the checked models."""
+    fake_resources(tmp_path, with_mwt=False, files=True)
+    resources = json.loads((tmp_path / "resources.json").read_text(encoding="utf-8"))
+    for proc in ("tokenize", "pos", "lemma", "depparse"):
+        resources["en"][proc]["gum"] = {"md5": proc}
+        (tmp_path / "en" / proc / "gum.pt").write_bytes(b"x")
+    (tmp_path / "resources.json").write_text(json.dumps(resources), encoding="utf-8")
+    plan = check_models(package="gum", model_dir=tmp_path)
+    assert dict(plan.stanza_processors) == {
+        "tokenize": ("gum",), "pos": ("gum",), "lemma": ("gum",), "depparse": ("gum",),
+        "ner": ("ontonotes_charlm",),
+    }
+
+
 def test_check_models_names_the_missing_file(tmp_path: Path) -> None:
     """A missing dependency file (the pretrain) is named with the command to run."""
     fake_resources(tmp_path, with_mwt=False, files=True)
@@ -334,7 +344,7 @@ def test_check_models_other_failures(tmp_path: Path) -> None:
     fake_resources(tmp_path, with_mwt=False, files=True)
     with pytest.raises(ModelsNotInstalledError, match="no stanza models for language 'de'"):
         check_models(lang="de", model_dir=tmp_path)
-    with pytest.raises(ParserError, match="package 'gum' for 'en' has no 'tokenize' model"):
+    with pytest.raises(ParserError, match="package 'gum' has no 'tokenize' model for 'en'"):
         check_models(package="gum", model_dir=tmp_path)
     with pytest.raises(ModelsNotInstalledError, match=r"nope\.pt \(pos_model_path\)"):
         check_models(model_dir=tmp_path, model_paths={"pos_model_path": "nope.pt"})

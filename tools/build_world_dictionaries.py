@@ -1,19 +1,28 @@
-"""Regenerate dictionaries/world/ from the Phoenix and CAMEO.2.0 dictionaries (run by hand).
+"""Regenerate dictionaries/10-world/ from the Phoenix and CAMEO.2.0 dictionaries (run by hand).
 
-    python tools/build_world_dictionaries.py [--shared ../shared] [--out dictionaries/world]
+    python tools/build_world_dictionaries.py [--shared ../shared] [--out dictionaries/10-world]
 
 Converts ``peers/petrarch2/`` Phoenix.Countries/International/MilNonState actors,
 Phoenix.agents, CAMEO.2.0 verbs, Phoenix.discards and Phoenix.IssueCoding with
-:func:`eventcoder.importers.import_petrarch`, then applies one documented
-post-processing step so that the shipped set is checked against plain CAMEO:
+:func:`eventcoder.importers.import_petrarch`, then applies documented post-processing
+steps:
 
 - patterns (and verb defaults) whose codes are not CAMEO event codes (PETRARCH's
   additions 176 and 1952) are dropped, and the ``event_codes`` table the importer
-  would declare for them is not written;
-- actor phrases that a curated regional set beside this folder (``dictionaries/*/``
-  other than ``world``, e.g. ``syria``) also defines are left to that set: a world
-  actor whose name it defines is dropped, a world alias it defines is removed. The
-  Phoenix data ends in 2014 and the regional sets are maintained by hand.
+  would declare for them is not written, so the set is checked against plain CAMEO;
+- discard phrases that are only digits (the years 1914-2013: they discarded any
+  sentence mentioning a year, "since the war began in 2011") and a few one-word
+  discards that are common in political news ("marathon talks", "a landslide
+  victory", "a champion of reform") are dropped (listed in ATTRIBUTION.md);
+- ``08-places.yaml`` lists the capitals that the Phoenix country entries name as
+  aliases (``SYRIA`` lists ``DAMASCUS``): which aliases are capitals comes from
+  ``tools/world_capitals.tsv``. They stay aliases of the country actor too (the
+  Phoenix convention: "Damascus said" is Syria); the other cities and provinces the
+  country entries list are not split out, since the data does not mark them.
+
+Nothing here depends on the curated sets beside this folder (``20-syria``): they are
+loaded after it and their aliases override this folder's (see docs/dictionaries.md,
+Layering), so this folder need not be rebuilt when they change.
 
 It writes the YAML files, LICENSE-PETRARCH.txt (the sources' MIT notice) and
 ATTRIBUTION.md, and prints the per-file counts. The generated files are committed;
@@ -32,11 +41,29 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from eventcoder.dictionaries.dump import dump_set  # noqa: E402
-from eventcoder.dictionaries.loading import check_dictionaries  # noqa: E402
 from eventcoder.dictionaries.phrases import normalise_phrase  # noqa: E402
-from eventcoder.dictionaries.schema import DictionarySet, VerbEntry  # noqa: E402
+from eventcoder.dictionaries.schema import (  # noqa: E402
+    ActorEntry,
+    DictionarySet,
+    DiscardEntry,
+    PlaceEntry,
+    VerbEntry,
+)
 from eventcoder.importers import PetrarchImport, import_petrarch  # noqa: E402
-from eventcoder.ontology import Ontology  # noqa: E402
+from eventcoder.ontology import Ontology, is_country  # noqa: E402
+
+CAPITALS = Path(__file__).with_name("world_capitals.tsv")
+#: One-word discards that are everyday words of political news, with the reason.
+GENERIC_DISCARDS = {
+    "CHAMPION": '"a champion of reform"',
+    "CHAMPIONS": '"champions of democracy"',
+    "HEAVYWEIGHT": '"a political heavyweight"',
+    "LIGHTWEIGHT": '"a political lightweight"',
+    "LANDSLIDE": '"won by a landslide"',
+    "MARATHON": '"marathon talks"',
+    "MILLENNIUM": '"the Millennium Development Goals"',
+    "POLLUTION": "environmental disputes between states",
+}
 
 SOURCES = {
     "actors": (
@@ -88,6 +115,8 @@ Phoenix.MilNonState.actors.txt |
 | 04-synsets.yaml, 05-verbs.yaml | CAMEO.2.0.txt |
 | 06-discards.yaml | Phoenix.discards.txt |
 | 07-issues.yaml | Phoenix.IssueCoding.txt |
+| 08-places.yaml | the capitals among the aliases of Phoenix.Countries.actors.txt's \
+country entries (which aliases are capitals: tools/world_capitals.tsv) |
 
 Those files are (c) 2014-2015 Open Event Data Alliance, released under the MIT
 licence (LICENSE-PETRARCH.txt beside this file). The actor dictionary derives from
@@ -125,29 +154,74 @@ def postprocess(dset: DictionarySet) -> tuple[DictionarySet, int]:
     return attrs.evolve(dset, verbs=verbs, event_codes=None), dropped
 
 
-def regional_phrases(out: Path) -> set[tuple[str, ...]]:
-    """The actor phrases of the other sets beside ``out`` (dictionaries/*/)."""
-    folders = [p for p in sorted(out.parent.iterdir()) if p.is_dir() and p != out]
-    folders = [p for p in folders if any(p.rglob("*.yaml"))]
-    if not folders:
-        return set()
-    dset = check_dictionaries(folders, include_default=False).dset
-    return {normalise_phrase(t) for a in dset.actors for t in (a.name, *a.aliases)}
+def discard_reason(discard: DiscardEntry) -> str | None:
+    """Why a Phoenix discard phrase is not shipped (None: it is kept)."""
+    phrase = discard.phrase.strip()
+    if phrase.isdigit():
+        return "only digits (a year discards every sentence that mentions it)"
+    if phrase.upper() in GENERIC_DISCARDS:
+        return f"a common word in political news ({GENERIC_DISCARDS[phrase.upper()]})"
+    return None
 
 
-def defer_to_regional(
-    dset: DictionarySet, taken: set[tuple[str, ...]]
-) -> tuple[DictionarySet, int, int]:
-    """Drop world actors and aliases that a regional set defines (see module doc)."""
-    actors, entries, aliases = [], 0, 0
-    for actor in dset.actors:
-        if normalise_phrase(actor.name) in taken:
-            entries += 1
+def drop_generic_discards(dset: DictionarySet) -> tuple[DictionarySet, list[tuple[str, str]]]:
+    """The set without the discards :func:`discard_reason` rejects, and those dropped."""
+    kept, dropped = [], []
+    for discard in dset.discards:
+        reason = discard_reason(discard)
+        if reason is None:
+            kept.append(discard)
+        else:
+            dropped.append((discard.phrase, reason))
+    return attrs.evolve(dset, discards=tuple(kept)), dropped
+
+
+def read_capitals(path: Path) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(country code, city, other spellings) rows of ``world_capitals.tsv``."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
             continue
-        kept = tuple(a for a in actor.aliases if normalise_phrase(a) not in taken)
-        aliases += len(actor.aliases) - len(kept)
-        actors.append(attrs.evolve(actor, aliases=kept))
-    return attrs.evolve(dset, actors=tuple(actors)), entries, aliases
+        code, city, *rest = line.split("\t")
+        spellings = tuple(s.strip() for s in rest[0].split(";") if s.strip()) if rest else ()
+        rows.append((code.strip(), city.strip(), spellings))
+    return rows
+
+
+def _country_phrases(actors: tuple[ActorEntry, ...]) -> dict[str, set[tuple[str, ...]]]:
+    """Country code -> the normalised phrases of the actors coded as that country on
+    some day (``UKRAINE`` is ``USRUKR`` until 1991, then ``UKR``: its phrases count
+    for ``UKR``)."""
+    phrases: dict[str, set[tuple[str, ...]]] = {}
+    for actor in actors:
+        codes = {dated.code for dated in actor.codes if len(dated.code) == 3}
+        codes = {code for code in codes if is_country(code)}
+        if not codes:
+            continue
+        tokens = {normalise_phrase(text) for text in (actor.name, *actor.aliases)}
+        for code in codes:
+            phrases.setdefault(code, set()).update(tokens)
+    return phrases
+
+
+def capital_places(
+    actors: tuple[ActorEntry, ...], capitals: list[tuple[str, str, tuple[str, ...]]]
+) -> tuple[tuple[PlaceEntry, ...], list[str]]:
+    """A place for each capital the country's Phoenix entry lists, and those it does not."""
+    phrases = _country_phrases(actors)
+    places, missing = [], []
+    for code, city, spellings in capitals:
+        found = phrases.get(code, set())
+        distinct: dict[tuple[str, ...], str] = {}
+        for spelling in (city, *spellings):
+            distinct.setdefault(normalise_phrase(spelling), spelling)
+        listed = [s for tokens, s in distinct.items() if tokens in found]
+        if not listed:
+            missing.append(f"{city} ({code})")
+            continue
+        place = PlaceEntry(listed[0], tuple(listed[1:]), country=code, kind="city")
+        places.append(attrs.evolve(place, notes="capital"))
+    return tuple(places), missing
 
 
 def summary(result: PetrarchImport) -> str:
@@ -170,31 +244,51 @@ def build(shared: Path, out: Path) -> int:
     paths = {kind: [peers / name for name in names] for kind, names in SOURCES.items()}
     result = import_petrarch(**paths)  # type: ignore[arg-type]
     dset, dropped = postprocess(result.dictionaries)
-    dset, entries, aliases = defer_to_regional(dset, regional_phrases(out))
+    dset, discards = drop_generic_discards(dset)
+    places, missing = capital_places(dset.actors, read_capitals(CAPITALS))
+    dset = attrs.evolve(dset, places=places)
     for old in out.glob("*.yaml"):
         old.unlink()
     written = dump_set(dset, out)
     note = (
         f"{dropped} pattern(s) whose codes are not CAMEO event codes (176, 1952) were "
         "dropped, so the folder declares no event_codes table and is checked against CAMEO; "
-        f"{entries} actor(s) and {aliases} alias(es) also defined by a regional set "
-        "beside this folder were left to that set."
+        f"{len(discards)} discard phrase(s) were dropped (listed below); "
+        f"{len(places)} capital(s) listed as aliases of their country were written as places "
+        f"(tools/world_capitals.tsv; {len(missing)} capital(s) the country entries do not "
+        "list were left out)."
     )
+    details = _dropped_discards(discards) + "\n\nCapitals not listed by their country entry: "
+    details += ", ".join(missing) + "."
     (out / "LICENSE-PETRARCH.txt").write_text(LICENSE, encoding="utf-8")
-    text = ATTRIBUTION.format(postprocessing=note, summary=summary(result))
+    text = ATTRIBUTION.format(postprocessing=f"{note}\n\n{details}", summary=summary(result))
     (out / "ATTRIBUTION.md").write_text(text, encoding="utf-8")
     for report in result.files:
         print(f"{Path(report.path).name}: {report.converted} converted, {report.skipped} skipped")
     print(note)
+    for phrase, reason in discards:
+        print(f"dropped discard {phrase!r}: {reason}")
     for path in written:
         print(f"wrote {path} ({path.stat().st_size // 1024} KiB)")
     return 0
 
 
+def _dropped_discards(dropped: list[tuple[str, str]]) -> str:
+    digits = [phrase for phrase, reason in dropped if phrase.isdigit()]
+    lines = ["Dropped discard phrases:", ""]
+    if digits:
+        lines.append(
+            f"- {digits[0]} to {digits[-1]} ({len(digits)} phrases): only digits (a year"
+            " discards every sentence that mentions it)"
+        )
+    lines += [f"- {phrase}: {reason}" for phrase, reason in dropped if not phrase.isdigit()]
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    parser.add_argument("--out", type=Path, default=REPO / "dictionaries" / "world")
+    parser.add_argument("--out", type=Path, default=REPO / "dictionaries" / "10-world")
     args = parser.parse_args()
     return build(args.shared, args.out)
 

@@ -37,7 +37,7 @@ from eventcoder.batch.ledger import Ledger
 from eventcoder.batch.sources import WorkItem
 from eventcoder.batch.spec import CoderSpec, coder_for, parser_for
 from eventcoder.batch.writers import FORMATS, EventRow, EventWriter, make_writer
-from eventcoder.errors import EventCoderError, InputError
+from eventcoder.errors import EventCoderError, InputError, ModelsNotInstalledError
 from eventcoder.events import Event
 from eventcoder.model import Document, SourceText
 from eventcoder.parsers.base import Parser
@@ -183,7 +183,7 @@ def code_payloads(coder: CodesDocuments, payloads: Sequence[Payload]) -> list[Ou
             outcomes.append(
                 Coded(len(doc.sentences), coder.code_document(doc), dict(doc.metadata))
             )
-        except Exception as error:
+        except Exception as error:  # one record's failure is its error record
             logger.debug("coder failure", exc_info=True)
             outcomes.append(Failed(f"coder failure: {type(error).__name__}: {error}"))
     return outcomes
@@ -257,9 +257,12 @@ class _Parsing:
     def _parse(self, texts: list[SourceText]) -> list[Document | Failed]:
         if not texts:
             return []
+        parser = self.parser  # a parser that cannot be built stops the run
         try:
-            return list(self._checked(texts, list(self.parser.parse(texts))))
-        except Exception:
+            return list(self._checked(texts, list(parser.parse(texts))))
+        except ModelsNotInstalledError:
+            raise
+        except Exception:  # retried one by one to find the culprit
             logger.debug("parser failed on a batch; parsing its texts one by one",
                          exc_info=True)
         return [self._parse_one(text) for text in texts]
@@ -273,7 +276,9 @@ class _Parsing:
     def _parse_one(self, text: SourceText) -> Document | Failed:
         try:
             return self._checked([text], list(self.parser.parse([text])))[0]
-        except Exception as error:
+        except ModelsNotInstalledError:
+            raise
+        except Exception as error:  # one record's failure is its error record
             return Failed(f"parser failure: {type(error).__name__}: {error}")
 
 
@@ -503,6 +508,9 @@ def run_batch(
         raise ValueError("workers > 1 needs a CoderSpec (workers build their own coder)")
     start = time.monotonic()
     summary = Summary()
+    # dictionary errors stop the run before any file is touched (workers inherit the
+    # coder built here when they are forked)
+    local = coder if coder is not None else coder_for(spec)  # type: ignore[arg-type]
     outputs = _open_outputs(options, _settings(spec, options, settings))
     cache = ParseCache(options.cache) if options.cache else None
     try:
@@ -512,10 +520,9 @@ def run_batch(
         todo = _skip_finished(items, outputs.ledger)
         tasks = (_task(chunk, parsing) for chunk in _chunks(todo, options.chunk_size))
         if options.workers > 1 and spec is not None:
-            coder_for(spec)  # built once here; forked workers inherit it
             results = _parallel(tasks, spec, options.workers)
         else:
-            results = _serial(tasks, coder if coder is not None else coder_for(spec))  # type: ignore[arg-type]
+            results = _serial(tasks, local)
         last = time.monotonic()
         for task, outcomes in results:
             _account(task, outcomes, outputs, summary)

@@ -54,8 +54,15 @@ def record_item(record: InputRecord) -> WorkItem:
 def iter_items(
     paths: Sequence[str], fmt: Format = "auto", *, date: dt.date | None = None
 ) -> Iterator[WorkItem]:
-    """Every record of every input, in order (``-`` is standard input, read once)."""
+    """Every record of every input, in order (``-`` is standard input, read once).
+
+    Missing inputs raise :class:`InputError` here, before anything is read or written.
+    """
     _check_paths(paths)
+    return _items(list(paths), fmt, date)
+
+
+def _items(paths: list[str], fmt: Format, date: dt.date | None) -> Iterator[WorkItem]:
     for path in paths:
         kind = detect_format(path) if fmt == "auto" else fmt
         if kind == "conllu":

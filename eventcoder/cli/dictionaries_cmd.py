@@ -30,7 +30,7 @@ DESCRIPTION = """Work with YAML actor and verb dictionaries (see docs/dictionari
 examples:
   eventcoder dictionaries check my-dictionaries/
   eventcoder dictionaries lookup "Syrian troops" --date 2015-03-01
-  eventcoder dictionaries lookup "Assad" --date 2025-01-10 --dictionaries syria/ --json
+  eventcoder dictionaries lookup "Assad" --date 2025-01-10 --dictionaries my-syria/ --json
 """
 
 CHECK_DESCRIPTION = """Check dictionary files and folders, layered on the default set: print every
@@ -44,12 +44,14 @@ examples:
 
 LOOKUP_DESCRIPTION = """Show which dictionary entries and code a phrase resolves to (on a date):
 an actor name or alias, an agent or title, or an actor + agent combination such
-as "Syrian troops" -> SYR + ~MIL = SYRMIL. Exit 1 when nothing matches.
+as "Syrian troops" -> SYR + ~MIL = SYRMIL. A place the phrase names is shown
+with its country (a place adds no code). Exit 1 when nothing matches.
 
 examples:
   eventcoder dictionaries lookup "Hezbollah"
   eventcoder dictionaries lookup "Syrian troops" --date 2015-03-01
   eventcoder dictionaries lookup "Assad" --date 2025-01-10 --json
+  eventcoder dictionaries lookup "Idlib"
 """
 
 
@@ -160,14 +162,15 @@ def run_lookup(args: argparse.Namespace) -> int:
         data = resolution.to_json() if resolution else _no_match_json(args.phrase, args.date)
         print(json.dumps(data, ensure_ascii=False))
     elif resolution is None:
-        print(f"no actor, agent or title matches {args.phrase!r}")
+        print(f"no actor, agent, title or place matches {args.phrase!r}")
     else:
         print("\n".join(_describe(resolution)))
     return 0 if resolution else 1
 
 
 def _no_match_json(phrase: str, day: dt.date | None) -> dict[str, object]:
-    return {"phrase": phrase, "date": day.isoformat() if day else None, "codes": [], "matches": []}
+    date = day.isoformat() if day else None
+    return {"phrase": phrase, "date": date, "codes": [], "matches": [], "places": []}
 
 
 def _describe(resolution: Resolution) -> Sequence[str]:
@@ -180,5 +183,9 @@ def _describe(resolution: Resolution) -> Sequence[str]:
         lines.append(
             f'  {match.kind:<6} "{match.entry.name}" (matched: {matched}){origin} -> {codes}'
         )
+    for place in resolution.places:
+        origin = f" [{place.origin}]" if place.origin else ""
+        kind = place.kind or "place"
+        lines.append(f'  place  "{place.name}"{origin}: {kind} in {place.country or "?"}')
     lines.append(f"  code: {', '.join(resolution.codes) or 'none'}")
     return lines

@@ -32,7 +32,7 @@ __all__ = ["cache_dir", "fingerprint", "read_cached", "write_cached"]
 
 logger = logging.getLogger(__name__)
 
-_FORMAT = b"eventcoder-dictionaries-2"
+_FORMAT = b"eventcoder-dictionaries-3"
 _KEEP = 8
 #: The schema classes and their field names, pickled as constructor calls.
 _FIELDS: dict[type, tuple[str, ...]] = {

@@ -2,19 +2,27 @@
 
 Errors:
 
+- an actor or agent code with a part that is neither a known CAMEO part nor declared
+  in ``actor_code_parts:`` (the loader only checks the form of codes, since the
+  parts a set declares are known only after layering);
+- a place whose country is not a country part (known, or declared);
 - an event code (a verb's default code, a pattern's code or reverse code) that is not
   in the table the set is checked against (CAMEO, or the declared ``event_codes``);
 - a pattern naming a synset that no file defines;
 - an alias conflict: the same normalised alias (see ``phrases``) in two actor entries
   that give different codes on some day, or in two agents (or two titles) with
-  different codes.
+  different codes; the same alias in two places in different countries.
+
+Conflicts between entries of *different* files never reach the checker: layering
+gives the phrase to the later file's entry (see ``overrides``) with a warning.
 
 Warnings (suspicious but legal):
 
 - overlapping date ranges within one actor (where at least one code is dated; two
   undated codes are a deliberate multi-code actor);
 - the same alias repeated: twice in one entry (after normalisation, counting the
-  name), or in two entries that give the same codes;
+  name), or in two entries that give the same codes (or two places in one country);
+- a declared actor-code part that CAMEO already knows;
 - (only when asked for: ``shadowed=True``, ``dictionaries check --shadowed``; the
   world set has over a thousand) a shadowed alias: an actor alias that is the start
   of a longer alias of another actor with different codes (in "Syrian army" the
@@ -27,18 +35,25 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from itertools import combinations
+from typing import Any
 
-from eventcoder.dictionaries.codes import EventCodeTable, event_code_table
+from eventcoder.dictionaries.codes import (
+    EventCodeTable,
+    check_actor_code,
+    check_agent_code,
+    event_code_table,
+)
 from eventcoder.dictionaries.layering import Layered
 from eventcoder.dictionaries.loader import PlaceKey, entry_key, entry_label
 from eventcoder.dictionaries.nodereader import Place
 from eventcoder.dictionaries.phrases import normalise_phrase
-from eventcoder.dictionaries.schema import ActorEntry, AgentEntry, DatedCode
+from eventcoder.dictionaries.schema import ActorEntry, AgentEntry, DatedCode, PlaceEntry
 from eventcoder.errors import Problem
+from eventcoder.ontology import is_country, known_parts
 
 __all__ = ["check_layered"]
 
-_Alias = tuple[ActorEntry | AgentEntry, str, int]  # entry, alias text, index (-1: name)
+_Alias = tuple[Any, str, int]  # entry, alias text, index (-1: name)
 
 
 def check_layered(
@@ -47,7 +62,12 @@ def check_layered(
     """All set-level problems, and the event-code table the codes were checked against."""
     table = event_code_table(layered.dset.event_codes)
     where = _Where(layered.places)
+    parts = layered.dset.actor_code_parts
     problems = [
+        *_actor_codes(layered, parts, where),
+        *_declared_parts(layered, where),
+        *_place_countries(layered.dset.places, parts, where),
+        *_place_aliases(layered.dset.places, where),
         *_event_codes(layered, table, where),
         *_synsets(layered, where),
         *_actor_aliases(layered.dset.actors, where, shadowed),
@@ -85,6 +105,41 @@ class _Where:
 # --- codes and synsets ------------------------------------------------------------------
 
 
+def _actor_codes(layered: Layered, parts: Sequence[str], where: _Where) -> Iterator[Problem]:
+    for actor in layered.dset.actors:
+        for index, dated in enumerate(actor.codes):
+            if message := check_actor_code(dated.code, parts):
+                yield where.problem("actors", actor, f"codes[{index}]", message)
+    for agent in layered.dset.agents:
+        if message := check_agent_code(agent.code, parts):
+            section = "agents" if agent.kind == "agent" else "titles"
+            yield where.problem(section, agent, "code", message)
+
+
+def _declared_parts(layered: Layered, where: _Where) -> Iterator[Problem]:
+    known = known_parts()
+    for part in layered.dset.actor_code_parts:
+        if part in known:
+            message = f"actor-code part {part!r} is already a known CAMEO part"
+            place = where.places.get(("actor_code_parts", part, ""))
+            file, line, column = (place.file, place.line, place.column) if place else (None,) * 3
+            yield Problem(message, file, line, column, None, "actor_code_parts", "warning")
+
+
+def _place_countries(
+    places: Sequence[PlaceEntry], parts: Sequence[str], where: _Where
+) -> Iterator[Problem]:
+    declared = frozenset(parts)
+    for place in places:
+        country = place.country
+        if country is not None and not is_country(country) and country not in declared:
+            message = (
+                f"{country!r} is not a country code (ISO 3166 alpha-3, or a part"
+                " declared in actor_code_parts)"
+            )
+            yield where.problem("places", place, "country", message)
+
+
 def _event_codes(layered: Layered, table: EventCodeTable, where: _Where) -> Iterator[Problem]:
     for verb in layered.dset.verbs:
         if verb.code and (message := table.problem(verb.code)):
@@ -111,13 +166,13 @@ def _synsets(layered: Layered, where: _Where) -> Iterator[Problem]:
 # --- aliases ----------------------------------------------------------------------------
 
 
-def _phrases(entry: ActorEntry | AgentEntry) -> Iterator[tuple[str, int, tuple[str, ...]]]:
+def _phrases(entry: Any) -> Iterator[tuple[str, int, tuple[str, ...]]]:
     yield entry.name, -1, normalise_phrase(entry.name)
     for index, alias in enumerate(entry.aliases):
         yield alias, index, normalise_phrase(alias)
 
 
-def _index(entries: Sequence[ActorEntry | AgentEntry]) -> dict[tuple[str, ...], list[_Alias]]:
+def _index(entries: Sequence[Any]) -> dict[tuple[str, ...], list[_Alias]]:
     index: dict[tuple[str, ...], list[_Alias]] = defaultdict(list)
     for entry in entries:
         for text, position, tokens in _phrases(entry):
@@ -177,9 +232,12 @@ def _actor_pair(
     return where.problem("actors", other, field, message)
 
 
-def _named(entry: ActorEntry | AgentEntry) -> str:
+def _named(entry: Any) -> str:
     where = f" ({entry.origin})" if entry.origin else ""
-    kind = "actor" if isinstance(entry, ActorEntry) else entry.kind
+    if isinstance(entry, PlaceEntry):
+        kind = "place"
+    else:
+        kind = "actor" if isinstance(entry, ActorEntry) else entry.kind
     return f'{kind} "{entry.name}"{where}'
 
 
@@ -230,6 +288,19 @@ def _all_codes(entry: ActorEntry | AgentEntry) -> frozenset[str]:
     if isinstance(entry, AgentEntry):
         return frozenset({entry.code})
     return frozenset(code.code for code in entry.codes)
+
+
+def _place_aliases(places: Sequence[PlaceEntry], where: _Where) -> Iterator[Problem]:
+    for found in _index(places).values():
+        yield from _repeats("places", found, where)
+        for (one, _, _), (other, text, position) in _distinct_pairs(found):
+            same = one.country == other.country
+            where_one = f"in {one.country}" if one.country else "with no country"
+            message = f"alias {text!r} is also an alias of {_named(one)} " + (
+                "in the same country" if same else f"({where_one})"
+            )
+            severity = "warning" if same else "error"
+            yield where.problem("places", other, _field(position), message, severity)
 
 
 def _agent_aliases(agents: Sequence[AgentEntry], where: _Where) -> Iterator[Problem]:

@@ -23,6 +23,7 @@ from eventcoder.dictionaries.schema import (
     EventCodeDef,
     IssueEntry,
     Pattern,
+    PlaceEntry,
     Synset,
     VerbEntry,
 )
@@ -30,7 +31,19 @@ from eventcoder.dictionaries.schema import (
 __all__ = ["SECTIONS", "dump_set", "dumps", "set_to_data"]
 
 #: The sections ``dump_set`` writes, one file each, in this order.
-SECTIONS = ("event_codes", "actors", "agents", "titles", "synsets", "verbs", "discards", "issues")
+#: (New sections go at the end, so that existing file names keep their numbers.)
+SECTIONS = (
+    "event_codes",
+    "actors",
+    "agents",
+    "titles",
+    "synsets",
+    "verbs",
+    "discards",
+    "issues",
+    "places",
+    "actor_code_parts",
+)
 
 _Dumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -100,6 +113,20 @@ def _issue(issue: IssueEntry) -> dict[str, Any]:
     return {"phrase": issue.phrase, "issue": issue.issue}
 
 
+def _place(place: PlaceEntry) -> dict[str, Any]:
+    return _skip_none(
+        {
+            "name": place.name,
+            "aliases": list(place.aliases),
+            "country": place.country,
+            "kind": place.kind,
+            "within": place.within,
+            "notes": place.notes,
+            "sources": list(place.sources),
+        }
+    )
+
+
 def _synsets(synsets: Iterable[Synset]) -> dict[str, list[str]]:
     return {synset.name: list(synset.words) for synset in synsets}
 
@@ -118,6 +145,8 @@ def set_to_data(dset: DictionarySet) -> dict[str, Any]:
         "verbs": [_verb(verb) for verb in dset.verbs],
         "discards": [_discard(discard) for discard in dset.discards],
         "issues": [_issue(issue) for issue in dset.issues],
+        "places": [_place(place) for place in dset.places],
+        "actor_code_parts": list(dset.actor_code_parts),
     }
     data = {key: value for key, value in data.items() if value}
     if dset.event_codes is not None:

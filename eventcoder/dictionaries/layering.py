@@ -8,7 +8,14 @@ Files are applied in order; within one file:
 3. ``extend:`` adds aliases, codes, sources, lemmas, patterns or synset words to an
    entry defined earlier or in this file (an error when there is none);
 4. ``event_codes:`` given as a table extends the declared table (rows replace rows
-   with the same code); ``event_codes: cameo`` goes back to CAMEO.
+   with the same code); ``event_codes: cameo`` goes back to CAMEO;
+5. ``actor_code_parts:`` adds to the set's declared parts.
+
+After the last file, aliases are settled across files (see ``overrides``): when an
+alias of an actor, agent, title or place (normalised) is also an alias of an entry of
+the same section from an *earlier* file, the later entry keeps it and the earlier
+entry is rewritten without it (a warning says so). Conflicts within one file are left
+to the checker.
 """
 
 from __future__ import annotations
@@ -29,11 +36,13 @@ from eventcoder.dictionaries.loader import (
     entry_label,
 )
 from eventcoder.dictionaries.nodereader import Place
+from eventcoder.dictionaries.overrides import settle_aliases
 from eventcoder.dictionaries.schema import (
     ActorEntry,
     AgentEntry,
     DictionarySet,
     EventCodeDef,
+    PlaceEntry,
     Synset,
     VerbEntry,
 )
@@ -64,6 +73,12 @@ class _State:
     event_codes: dict[str, EventCodeDef] | None = None
     places: dict[PlaceKey, Place] = attrs.field(factory=dict)
     problems: list[Problem] = attrs.field(factory=list)
+    actor_code_parts: dict[str, None] = attrs.field(factory=dict)
+    #: The index of the file that defined each entry, by (section, key).
+    defined_in: dict[tuple[str, str], int] = attrs.field(factory=dict)
+    #: Aliases added by ``extend:``: (section, key) -> {alias: file index}.
+    extended_in: dict[tuple[str, str], dict[str, int]] = attrs.field(factory=dict)
+    layer_index: int = 0
 
     def apply(self, layer: Layer) -> None:
         self.problems.extend(layer.problems)
@@ -77,6 +92,8 @@ class _State:
             self.extend(extension)
         if layer.declares_event_codes:
             self.declare(layer.event_codes)
+        self.actor_code_parts.update(dict.fromkeys(layer.actor_code_parts))
+        self.layer_index += 1
 
     def remove(self, removal: Removal) -> None:
         key = entry_key(removal.section, removal.name)
@@ -97,6 +114,8 @@ class _State:
         if earlier is not None:
             logger.debug("%s replaces the one from %s", entry_label(section, name), earlier.origin)
         self.entries[section][key] = entry
+        self.defined_in[(section, key)] = self.layer_index
+        self.extended_in.pop((section, key), None)
 
     def extend(self, extension: Extension) -> None:
         section, partial = extension.section, extension.entry
@@ -112,6 +131,10 @@ class _State:
             )
             return
         self.entries[section][key] = _merge(earlier, partial)
+        added = self.extended_in.setdefault((section, key), {})
+        for alias in getattr(partial, "aliases", ()):
+            if alias not in earlier.aliases:
+                added[alias] = self.layer_index
 
     def declare(self, rows: tuple[EventCodeDef, ...] | None) -> None:
         if rows is None:
@@ -122,6 +145,8 @@ class _State:
         self.event_codes = table
 
     def result(self, files: Sequence[str]) -> Layered:
+        settled = settle_aliases(self.entries, self.defined_in, self.extended_in, self.places)
+        self.problems.extend(settled)
         sections = {section: tuple(self.entries[section].values()) for section in ENTRY_SECTIONS}
         table = tuple(self.event_codes.values()) if self.event_codes is not None else None
         dset = DictionarySet(
@@ -132,6 +157,8 @@ class _State:
             discards=sections["discards"],
             issues=sections["issues"],
             event_codes=table,
+            places=sections["places"],
+            actor_code_parts=tuple(self.actor_code_parts),
         )
         return Layered(dset, self.places, tuple(self.problems), tuple(files))
 
@@ -158,6 +185,12 @@ def _merge(earlier: Any, partial: Any) -> Any:
         )
     if isinstance(earlier, AgentEntry):
         return attrs.evolve(earlier, aliases=_added(earlier.aliases, partial.aliases))
+    if isinstance(earlier, PlaceEntry):
+        return attrs.evolve(
+            earlier,
+            aliases=_added(earlier.aliases, partial.aliases),
+            sources=_added(earlier.sources, partial.sources),
+        )
     if isinstance(earlier, VerbEntry):
         return attrs.evolve(
             earlier,

@@ -16,9 +16,10 @@ from typing import Any
 import attrs
 
 from eventcoder.dictionaries.codes import (
-    check_actor_code,
-    check_agent_code,
+    check_actor_code_shape,
+    check_agent_code_shape,
     check_event_code_syntax,
+    check_part,
 )
 from eventcoder.dictionaries.nodereader import NodeReader, Place
 from eventcoder.dictionaries.patterns import (
@@ -36,6 +37,7 @@ from eventcoder.dictionaries.schema import (
     IssueEntry,
     Origin,
     Pattern,
+    PlaceEntry,
     Synset,
     VerbEntry,
 )
@@ -61,8 +63,17 @@ __all__ = [
 ]
 
 #: Sections holding named entries, in the order files are read and dumped.
-ENTRY_SECTIONS = ("actors", "agents", "titles", "synsets", "verbs", "discards", "issues")
-TOP_KEYS = (*ENTRY_SECTIONS, "event_codes", "remove", "extend")
+ENTRY_SECTIONS = (
+    "actors",
+    "agents",
+    "titles",
+    "synsets",
+    "verbs",
+    "discards",
+    "issues",
+    "places",
+)
+TOP_KEYS = (*ENTRY_SECTIONS, "event_codes", "actor_code_parts", "remove", "extend")
 _SINGULAR = {
     "actors": "actor",
     "agents": "agent",
@@ -71,6 +82,7 @@ _SINGULAR = {
     "verbs": "verb",
     "discards": "discard",
     "issues": "issue",
+    "places": "place",
     "event_codes": "event code",
 }
 #: (section, entry key, field path) -> where it was written.
@@ -122,6 +134,8 @@ class Layer:
     extensions: tuple[Extension, ...] = ()
     places: dict[PlaceKey, Place] = attrs.field(factory=dict)
     problems: tuple[Problem, ...] = ()
+    #: ``actor_code_parts:`` declared by this file (extra 3-character code parts).
+    actor_code_parts: tuple[str, ...] = ()
 
 
 # --- the file -------------------------------------------------------------------------
@@ -158,6 +172,7 @@ class _Builder:
     declares_event_codes: bool = False
     removals: list[Removal] = attrs.field(factory=list)
     extensions: list[Extension] = attrs.field(factory=list)
+    actor_code_parts: list[str] = attrs.field(factory=list)
 
     def layer(self, earlier: list[Problem]) -> Layer:
         return Layer(
@@ -169,6 +184,7 @@ class _Builder:
             tuple(self.extensions),
             self.places,
             (*earlier, *self.reader.problems),
+            tuple(self.actor_code_parts),
         )
 
     def origin(self, node: Node) -> Origin:
@@ -186,6 +202,8 @@ class _Builder:
                 self.read_section(section, found[section], self.entries[section])
         if "event_codes" in found:
             self.read_event_codes(found["event_codes"])
+        if "actor_code_parts" in found:
+            self.read_actor_code_parts(found["actor_code_parts"])
         if "remove" in found:
             self.read_removals(found["remove"])
         if "extend" in found:
@@ -238,6 +256,28 @@ class _Builder:
                 )
             table[definition.code] = definition
         self.event_codes = tuple(table.values())
+
+    def read_actor_code_parts(self, node: Node) -> None:
+        """``actor_code_parts: [ARN, {part: GON, kind: country, name: Gondor}]``."""
+        items = self.reader.items(node, None, "actor_code_parts") or []
+        for index, item in enumerate(items):
+            field = f"actor_code_parts[{index}]"
+            if isinstance(item, MappingNode):
+                found = self.reader.fields(item, None, field, ("part", "kind", "name"), ("part",))
+                if found is None or "part" not in found:
+                    continue
+                item = found["part"]
+                field += ".part"
+            part = self.reader.text(item, None, field)
+            if part is None:
+                continue
+            if message := check_part(part):
+                self.reader.report(item, message, field=field)
+            elif part in self.actor_code_parts:
+                self.reader.report(item, f"part {part!r} is listed twice", field=field)
+            else:
+                self.actor_code_parts.append(part)
+                self.places[("actor_code_parts", part, "")] = self.reader.place(item)
 
     def read_removals(self, node: Node) -> None:
         for section, key_node, value in self.reader.pairs(node, None, "remove"):
@@ -323,7 +363,16 @@ def _actor(b: _Builder, node: Node, name: str, index: int) -> ActorEntry | None:
     if len(b.reader.problems) > before or entry_name is None or not codes:
         return None
     _mark_list(b, "actors", entry_name, "aliases", found.get("aliases"))
+    _mark_codes(b, entry_name, found["codes"])
     return ActorEntry(entry_name, codes, origin=b.origin(node), **fields)
+
+
+def _mark_codes(b: _Builder, name: str, node: Node) -> None:
+    """Record where each code of an actor was written (``codes[i]``, at its code)."""
+    if is_null(node) or not isinstance(node.value, list):
+        return
+    for index, item in enumerate(node.value):
+        b.mark("actors", name, f"codes[{index}]", _child(item, "code") or item)
 
 
 def _optional(
@@ -380,7 +429,7 @@ def _checked_actor_code(
 ) -> DatedCode | None:
     if code is None:
         return None
-    message = check_actor_code(code)
+    message = check_actor_code_shape(code)
     if message:
         b.reader.report(node, message, entry=label, field=field)
         return None
@@ -398,7 +447,7 @@ def _agent(kind: str) -> Callable[[_Builder, Node, str, int], AgentEntry | None]
         before = len(b.reader.problems)
         entry_name = b.reader.text(found["name"], label, "name")
         code = b.reader.text(found["code"], label, "code")
-        if code is not None and (message := check_agent_code(code)):
+        if code is not None and (message := check_agent_code_shape(code)):
             b.reader.report(found["code"], message, entry=label, field="code")
         aliases = _optional(b, found, "aliases", label, b.reader.texts) or ()
         standalone = _optional(b, found, "standalone", label, b.reader.flag)
@@ -406,6 +455,7 @@ def _agent(kind: str) -> Callable[[_Builder, Node, str, int], AgentEntry | None]
         if len(b.reader.problems) > before or entry_name is None or code is None:
             return None
         _mark_list(b, section, entry_name, "aliases", found.get("aliases"))
+        b.mark(section, entry_name, "code", found["code"])
         return AgentEntry(
             entry_name,
             code,
@@ -545,6 +595,33 @@ def _issue(b: _Builder, node: Node, name: str, index: int) -> IssueEntry | None:
     return IssueEntry(phrase, issue, origin=b.origin(node))
 
 
+_PLACE_FIELDS = ("name", "aliases", "country", "kind", "within", "notes", "sources")
+
+
+def _place(b: _Builder, node: Node, name: str, index: int) -> PlaceEntry | None:
+    label = _label("places", name, index)
+    found = b.reader.fields(node, label, None, _PLACE_FIELDS, ("name",))
+    if found is None or "name" not in found:
+        return None
+    before = len(b.reader.problems)
+    entry_name = b.reader.text(found["name"], label, "name")
+    fields = {
+        key: _optional(b, found, key, label, b.reader.text)
+        for key in ("country", "kind", "within", "notes")
+    }
+    aliases = _optional(b, found, "aliases", label, b.reader.texts) or ()
+    sources = _optional(b, found, "sources", label, b.reader.texts) or ()
+    country = fields["country"]
+    if country is not None and (message := check_part(country)):
+        b.reader.report(found["country"], message, entry=label, field="country")
+    if len(b.reader.problems) > before or entry_name is None:
+        return None
+    _mark_list(b, "places", entry_name, "aliases", found.get("aliases"))
+    if "country" in found:
+        b.mark("places", entry_name, "country", found["country"])
+    return PlaceEntry(entry_name, aliases, origin=b.origin(node), sources=sources, **fields)
+
+
 def _event_code(b: _Builder, node: Node, index: int) -> EventCodeDef | None:
     field = f"event_codes[{index}]"
     found = b.reader.fields(node, None, field, ("code", "name"), ("code",))
@@ -568,6 +645,7 @@ _READERS: dict[str, Callable[[_Builder, Node, str, int], Any]] = {
     "verbs": _verb,
     "discards": _discard,
     "issues": _issue,
+    "places": _place,
 }
 
 
@@ -604,6 +682,10 @@ def _extension_values(
     if section in ("agents", "titles"):
         aliases = _optional(b, found, "aliases", label, b.reader.texts) or ()
         return AgentEntry(name, "", aliases)
+    if section == "places":
+        aliases = _optional(b, found, "aliases", label, b.reader.texts) or ()
+        sources = _optional(b, found, "sources", label, b.reader.texts) or ()
+        return PlaceEntry(name, aliases, sources=sources)
     lemmas = _optional(b, found, "lemmas", label, lambda n, e, f: _words(b, n, e, f)) or ()
     return VerbEntry(name, lemmas, patterns=_patterns(b, found.get("patterns"), label, None))
 
@@ -617,5 +699,6 @@ _EXTENDERS: dict[str, Callable[[_Builder, Node, str, int], Any]] = {
     "agents": _extend_fields("agents", ("name", "aliases")),
     "titles": _extend_fields("titles", ("name", "aliases")),
     "verbs": _extend_fields("verbs", ("name", "lemmas", "patterns")),
+    "places": _extend_fields("places", ("name", "aliases", "sources")),
     "synsets": _extend_synset,
 }

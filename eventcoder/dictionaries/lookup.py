@@ -11,6 +11,10 @@ tried, in this order:
 3. split into an agent or title followed by an actor: "President Assad".
 
 A leading "the" is ignored when the phrase does not match with it.
+
+Places (``places:``) whose name or alias is the whole phrase are listed too, with
+their country: a place is not an actor, so it adds no code ("Idlib" is a place in
+SYR; "Damascus" is both a place and, in the default set, an alias of Syria).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from typing import Literal
 import attrs
 
 from eventcoder.dictionaries.phrases import normalise_phrase
-from eventcoder.dictionaries.schema import ActorEntry, AgentEntry, DictionarySet
+from eventcoder.dictionaries.schema import ActorEntry, AgentEntry, DictionarySet, PlaceEntry
 
 __all__ = ["Match", "PhraseIndex", "Resolution", "combine_codes", "lookup_phrase"]
 
@@ -49,6 +53,8 @@ class Resolution:
     date: dt.date | None
     matches: tuple[Match, ...]
     codes: tuple[str, ...]
+    #: Places named by the whole phrase (they add no code).
+    places: tuple[PlaceEntry, ...] = ()
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -65,6 +71,15 @@ class Resolution:
                     "origin": str(match.entry.origin) if match.entry.origin else None,
                 }
                 for match in self.matches
+            ],
+            "places": [
+                {
+                    "name": place.name,
+                    "country": place.country,
+                    "kind": place.kind,
+                    "origin": str(place.origin) if place.origin else None,
+                }
+                for place in self.places
             ],
         }
 
@@ -85,12 +100,22 @@ class PhraseIndex:
     def __init__(self, dset: DictionarySet) -> None:
         self.actors: dict[Tokens, list[ActorEntry]] = defaultdict(list)
         self.roles: dict[Tokens, list[AgentEntry]] = defaultdict(list)
+        self.places: dict[Tokens, list[PlaceEntry]] = defaultdict(list)
         for actor in dset.actors:
             for phrase in (actor.name, *actor.aliases):
                 _add(self.actors, normalise_phrase(phrase), actor)
         for agent in dset.agents:
             for phrase in (agent.name, *agent.aliases):
                 _add(self.roles, normalise_phrase(phrase), agent)
+        for place in dset.places:
+            for phrase in (place.name, *place.aliases):
+                _add(self.places, normalise_phrase(phrase), place)
+
+    def place_matches(self, words: Tokens) -> tuple[PlaceEntry, ...]:
+        found = self.places.get(words)
+        if not found and words[:1] == ("the",):
+            found = self.places.get(words[1:])
+        return tuple(found or ())
 
     def actor_matches(self, words: Tokens, day: dt.date | None) -> list[Match]:
         return [
@@ -141,16 +166,17 @@ def lookup_phrase(
     """What ``phrase`` resolves to on ``day`` (None: nothing matches)."""
     index = dset if isinstance(dset, PhraseIndex) else PhraseIndex(dset)
     tokens = normalise_phrase(phrase)
+    places = index.place_matches(tokens)
     matches = _resolve(index, tokens, day)
     if matches is None and tokens[:1] == ("the",):
         tokens = tokens[1:]
         matches = _resolve(index, tokens, day)
     if not matches:
-        return None
+        return Resolution(phrase, tokens, day, (), (), places) if places else None
     actors = [m for m in matches if m.kind == "actor"]
     roles = [m for m in matches if m.kind != "actor"]
     if actors and roles:
         codes = _combined(actors, roles)
     else:
         codes = tuple(dict.fromkeys(code for match in matches for code in match.codes))
-    return Resolution(phrase, tokens, day, tuple(matches), codes)
+    return Resolution(phrase, tokens, day, tuple(matches), codes, places)

@@ -204,6 +204,28 @@ class EventCodeDef:
 
 
 @attrs.frozen
+class PlaceEntry:
+    """A named place (city, province, region, country, ...) and the country it is in.
+
+    A place is not an actor: the coder records it as an event's location and may use
+    its country as context. "Damascus said" is still coded through the actor entries
+    that list the name (here: the country's), if any.
+    """
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    #: The country the place is in: an actor-code country part (``SYR``).
+    country: str | None = None
+    #: ``city``, ``town``, ``province``, ``governorate``, ``region``, ``country``, ...
+    kind: str | None = None
+    notes: str | None = None
+    origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
+    #: The name of an enclosing place (``Douma`` is within ``Eastern Ghouta``).
+    within: str | None = None
+    sources: tuple[str, ...] = ()
+
+
+@attrs.frozen
 class DictionarySet:
     """Everything the coder needs from dictionaries, after layering."""
 
@@ -215,3 +237,8 @@ class DictionarySet:
     issues: tuple[IssueEntry, ...] = ()
     #: A declared event-code table; None means the CAMEO ontology.
     event_codes: tuple[EventCodeDef, ...] | None = None
+    #: Named places (cities, provinces, regions), after layering.
+    places: tuple[PlaceEntry, ...] = ()
+    #: Extra 3-character actor-code parts the set declares (an invented test world's
+    #: countries, ``ARN``, ``GON``); accepted in actor and agent codes besides CAMEO's.
+    actor_code_parts: tuple[str, ...] = ()

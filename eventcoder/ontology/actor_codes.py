@@ -69,7 +69,8 @@ def validate_actor_code(code: object, *, extra_parts: Iterable[str] = ()) -> str
     """None when ``code`` is a well-formed actor code, else a message saying what is wrong.
 
     A code is upper case, a multiple of 3 characters long, and every part is a known
-    part (or one of ``extra_parts``, e.g. an invented test world's countries). A part
+    part (or one of ``extra_parts``, e.g. an invented test world's countries, which are
+    accepted as they are, even ``G77``). A part
     of 3 digits is accepted after the first part: the CAMEO religion codebook's
     numeric sub-codes (``NGOCHRPRO214``).
     """
@@ -81,7 +82,7 @@ def validate_actor_code(code: object, *, extra_parts: Iterable[str] = ()) -> str
     if parts[0].isdigit():
         return f"actor code {code!r} starts with a numeric part {parts[0]!r}"
     unknown = [p for p in parts if not p.isdigit() and p not in _parts() and p not in extra]
-    mixed = [p for p in parts if not p.isalpha() and not p.isdigit()]
+    mixed = [p for p in parts if not p.isalpha() and not p.isdigit() and p not in extra]
     if mixed:
         return f"actor code {code!r} has parts mixing letters and digits: {', '.join(mixed)}"
     if unknown:
