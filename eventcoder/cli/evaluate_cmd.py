@@ -87,6 +87,11 @@ def _register_validate(commands: argparse._SubParsersAction) -> None:  # type: i
         help="converted dictionary file or folder (repeatable; later wins)",
     )
     parser.add_argument(
+        "--no-default-dictionaries", action="store_true",
+        help="accepted for symmetry with other commands: validate-petrarch never loads"
+        " the default set",
+    )
+    parser.add_argument(
         "--petrarch-dictionaries", metavar="DIR",
         help="convert the PETRARCH dictionaries named in <Environment> from DIR on the fly",
     )

@@ -16,7 +16,9 @@ from eventcoder.cli.main import HelpFormatter
 DESCRIPTION = """Convert PETRARCH / Phoenix dictionary files into eventcoder YAML.
 
 Every line that cannot be converted is listed on stderr as FILE:LINE with the reason,
-and counted in the summary. Lines converted with a caveat are listed as warnings
+and counted in the summary. Actor-code parts CAMEO does not know (an invented test
+world's ARN, GON, ~BED) are declared in the output's actor_code_parts: and listed in
+the summary. Lines converted with a caveat are listed as warnings
 (--quiet-warnings hides them). See docs/importing.md for what maps to what.
 
 Exit codes: 0 when the files were read and converted (skipped lines are reported,
@@ -125,6 +127,13 @@ def _summary(result: object, written: list[Path]) -> None:
         print(
             f"{report.path}: {report.kind}: {report.converted} converted, "
             f"{report.skipped} lines skipped, {warnings} warnings",
+            file=sys.stderr,
+        )
+    parts = result.unknown_parts  # type: ignore[attr-defined]
+    if parts:
+        print(
+            f"{len(parts)} actor-code part(s) unknown to CAMEO, declared in actor_code_parts: "
+            + ", ".join(parts),
             file=sys.stderr,
         )
     merged = len(result.problems)  # type: ignore[attr-defined]

@@ -4,7 +4,11 @@
 produce (an actor named twice keeps its first codes and gains the other's aliases),
 and builds an ``event_codes`` table when the verbs use codes outside CAMEO (or when an
 internal ontology file is given), so that the checker validates against that declared
-table instead of silently rejecting or accepting the codes.
+table instead of silently rejecting or accepting the codes. Likewise, the 3-character
+parts of actor and agent codes that CAMEO does not know (an invented test world's
+``ARN``, ``GON``, ``~BED``) are declared as ``actor_code_parts`` and listed in
+:attr:`PetrarchImport.unknown_parts`, so that the converted set loads and the
+declaration is never silent.
 """
 
 from __future__ import annotations
@@ -64,6 +68,11 @@ class PetrarchImport:
     #: Source stem of each actor file's entries (used to write one YAML file per source).
     actor_sources: tuple[tuple[str, tuple[ActorEntry, ...]], ...] = ()
 
+    @property
+    def unknown_parts(self) -> tuple[str, ...]:
+        """Actor-code parts CAMEO does not know, declared as ``actor_code_parts``."""
+        return self.dictionaries.actor_code_parts
+
     def all_problems(self) -> list[ImportProblem]:
         """Every problem, file by file, then the cross-file ones."""
         return [p for f in self.files for p in f.problems] + list(self.problems)
@@ -115,6 +124,22 @@ def _unique_synsets(synsets: list[Synset]) -> list[Synset]:
     return list(by_name.values())
 
 
+def unknown_code_parts(
+    actors: Sequence[ActorEntry], agents: Sequence[AgentEntry]
+) -> tuple[str, ...]:
+    """The parts of the actor and agent codes that CAMEO does not know, sorted
+    (numeric parts after the first, CAMEO's religion sub-codes, are not parts)."""
+    from eventcoder.ontology import known_parts
+
+    known = known_parts()
+    codes = [dated.code for actor in actors for dated in actor.codes]
+    codes += [agent.code.strip("~") for agent in agents]
+    parts = {
+        code[i : i + 3] for code in codes if len(code) % 3 == 0 for i in range(0, len(code), 3)
+    }
+    return tuple(sorted(p for p in parts if p not in known and not p.isdigit()))
+
+
 def event_code_table(
     codes_seen: set[str], ontology: PathArg | None
 ) -> tuple[EventCodeDef, ...] | None:
@@ -123,7 +148,8 @@ def event_code_table(
     from eventcoder.ontology import Ontology, read_internal_ontology
 
     if ontology is not None:
-        base = list(read_internal_ontology(ontology).codes)
+        # a root listed as a code ("08" in PETR_Validate's ontology) is a category too
+        base = [row for row in read_internal_ontology(ontology).codes if len(row.code) > 2]
     else:
         cameo = Ontology.cameo()
         if all(code in cameo for code in codes_seen):
@@ -192,6 +218,7 @@ def import_petrarch(
         discards=tuple(dset["discards"]),
         issues=tuple(dset["issues"]),
         event_codes=event_code_table(codes_seen, ontology) if verbs or ontology else None,
+        actor_code_parts=unknown_code_parts(merged, agent_list),
     )
     return PetrarchImport(dictionaries, tuple(files), tuple(problems), sources)
 
