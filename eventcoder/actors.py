@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from eventcoder.dictionaries.schema import ActorEntry, AgentEntry
+from eventcoder.dictionaries.schema import ActorEntry, AgentEntry, PlaceEntry
 from eventcoder.matcher import PhraseMatcher, WordTokens
 from eventcoder.model import Sentence, Word
 from eventcoder.pronouns import PRONOUNS, Antecedents, resolve_pronoun
@@ -47,10 +47,19 @@ __all__ = [
     "subject_heads",
 ]
 
-ACTOR, AGENT, TITLE = 0, 1, 2
+ACTOR, AGENT, TITLE, PLACE = 0, 1, 2, 3
+#: Prepositions that put a country actor's name in a phrase of place ("in southern
+#: Syria"): such a mention gives the sentence its country context.
+PLACE_CASES = frozenset({"in", "near", "at", "inside", "outside", "around", "across",
+                         "throughout", "into", "from", "over", "within", "of"})
+#: Agent roles that never take a country from the context: refugees and migrants are
+#: from elsewhere by definition; unaffiliated armed men and "people" say nothing of
+#: allegiance or nationality.
+NO_CONTEXT_ROLES = frozenset({"~REF", "~UAF", "~PPL", "~MED", "~EDU"})
 #: Relations that keep a word inside the noun phrase of its head.
 NP_INTERNAL = frozenset(
-    {"compound", "flat", "flat:name", "flat:foreign", "amod", "nmod:poss", "det:poss", "fixed"}
+    {"compound", "flat", "flat:name", "flat:foreign", "amod", "nmod:poss", "det:poss", "fixed",
+     "det"}
 )
 #: "Russian" in "Russian-led forces" (obl:npmod of "led", itself an amod of "forces").
 HYPHEN_MODIFIERS = frozenset({"obl:npmod", "nmod:npmod", "npadvmod", "compound"})
@@ -68,7 +77,8 @@ class Mention:
     inclusive). ``codes`` is empty for an uncoded mention. ``kind`` says how it was
     coded: ``actor`` (a named actor heads the phrase), ``modifier`` (an actor in front of
     an unknown head), ``combined``, ``agent``, ``apposition``, ``pronoun`` or ``uncoded``.
-    ``country`` is the base a role can combine with.
+    ``country`` is the base a role can combine with (for a ``place`` mention: the
+    country the place is in).
     """
 
     head: int
@@ -96,6 +106,8 @@ class SentenceActors:
     by_head: dict[int, Mention] = attrs.field(eq=False)
     #: Each word id inside a mention -> that mention (the first, for nested ones).
     by_word: dict[int, Mention] = attrs.field(eq=False, factory=dict)
+    #: The country where the sentence places its events (its first place name), if any.
+    context: str | None = None
 
     def coded(self) -> tuple[Mention, ...]:
         return tuple(m for m in self.mentions if m.codes)
@@ -104,9 +116,11 @@ class SentenceActors:
 class ActorLexicon:
     """The compiled actor, agent and title dictionaries (one phrase matcher)."""
 
-    def __init__(self, actors: Sequence[ActorEntry], agents: Sequence[AgentEntry]) -> None:
+    def __init__(self, actors: Sequence[ActorEntry], agents: Sequence[AgentEntry],
+                 places: Sequence[PlaceEntry] = ()) -> None:
         self.actors = tuple(actors)
         self.agents = tuple(agents)
+        self.places = tuple(places)
         self.matcher = PhraseMatcher()
         for index, actor in enumerate(self.actors):
             for name in (actor.name, *actor.aliases):
@@ -115,6 +129,9 @@ class ActorLexicon:
             kind = TITLE if agent.kind == "title" else AGENT
             for name in (agent.name, *agent.aliases):
                 self.matcher.add(name, (kind, index))
+        for index, place in enumerate(self.places):
+            for name in (place.name, *place.aliases):
+                self.matcher.add(name, (PLACE, index))
 
 
 def np_head(sentence: Sentence | Tree, word_id: int) -> int:
@@ -210,8 +227,15 @@ def _code_phrase(head: int, parts: list[_Part]) -> tuple[tuple[str, ...], str, s
     head_part = next((p for p in parts if p.start <= head <= p.end), None)
     actors = [p for p in parts if p.kind == ACTOR and p.codes]
     if head_part is not None and head_part.kind == ACTOR and head_part.codes:
+        title = _title_before(head_part, parts)
+        if title is not None:  # "Bree Prime Minister Romendacil" (BRE + ~GOV)
+            return _with_role(head_part, title), f"{title.name} {head_part.name}", "combined", \
+                head_part
         return head_part.codes, head_part.name, "actor", head_part
-    roles = [p for p in parts if p.kind != ACTOR]
+    places = [p for p in parts if p.kind == PLACE and p.country]
+    roles = [p for p in parts if p.kind not in (ACTOR, PLACE)]
+    if head_part is not None and head_part.kind == PLACE and not actors:
+        return (), head_part.name, "place", head_part  # "the rebel-held town of Qusayr"
     role = head_part if head_part is not None and head_part.kind != ACTOR else None
     if role is None and roles:
         role = roles[-1]
@@ -228,11 +252,27 @@ def _code_phrase(head: int, parts: list[_Part]) -> tuple[tuple[str, ...], str, s
     if modifier is not None:  # conjoined modifiers each count: "Iranian and Turkish envoys"
         merged = tuple(dict.fromkeys(code for actor in actors for code in actor.codes))
         return merged, " and ".join(a.name for a in actors), "modifier", modifier
+    if role is not None and role.role and role.role.startswith("~") and places:
+        place = _nearest(places, head)  # "Aleppo residents", "Idlib rebels"
+        code = combine_role(place.country or "", role.role)  # type: ignore[union-attr]
+        return (code,), f"{place.name} (place) + {role.name}", "combined", place
     if role is not None and role.standalone and role.role:
         return (_standalone_code(role.role),), role.name, "agent", None
     if role is not None:
         return (), role.name, "agent", None
+    if places:
+        place = _nearest(places, head)
+        return (), place.name, "place", place
     return (), None, "uncoded", None  # type: ignore[return-value]
+
+
+def _title_before(actor: _Part, parts: list[_Part]) -> _Part | None:
+    """An agent or title in front of a named actor coded with a bare state code only
+    (its role then completes the code); None otherwise."""
+    if not actor.combinable or any(code != actor.country for code in actor.codes):
+        return None
+    roles = [p for p in parts if p.kind != ACTOR and p.role and p.end < actor.start]
+    return roles[-1] if roles else None
 
 
 def _with_role(actor: _Part, role: _Part) -> tuple[str, ...]:
@@ -298,12 +338,32 @@ def _collect_parts(
 def _best_part(
     lexicon: ActorLexicon, payloads: tuple, start: int, end: int, day: dt.date | None
 ) -> _Part:
-    """An actor reading of the phrase if there is one (dictionary order), else the role."""
+    """An actor reading of the phrase if there is one (dictionary order), else the role,
+    else the place. A place that is not a capital beats a country actor listing its
+    name ("Aleppo" is a place, not Syria; "Damascus" still stands for Syria)."""
+    place = next((lexicon.places[i] for k, i in payloads if k == PLACE), None)
     for kind, index in payloads:
         if kind == ACTOR:
-            return _actor_part(lexicon.actors[index], start, end, day)
+            actor = lexicon.actors[index]
+            if place is not None and not is_capital(place) and _is_country(actor, place):
+                break
+            return _actor_part(actor, start, end, day)
+    if place is not None:
+        return _Part(PLACE, start, end, place.name, country=place.country)
     kind, index = payloads[0]
     return _role_part(kind, lexicon.agents[index], start, end)
+
+
+def is_capital(place: PlaceEntry) -> bool:
+    """A capital city (``kind: capital`` or ``capital`` in its notes) stands for its
+    state's government ("Damascus said"), so its name stays an actor where one lists it."""
+    return place.kind == "capital" or "capital" in (place.notes or "").lower().split()
+
+
+def _is_country(actor: ActorEntry, place: PlaceEntry) -> bool:
+    """The actor is the place's country itself (its codes are the bare country code)."""
+    codes = {c.code for c in actor.codes}
+    return bool(place.country) and codes == {place.country}
 
 
 def _pronoun_heads(sentence: Sentence) -> list[tuple[int, int]]:
@@ -341,6 +401,7 @@ def find_actors(
             mention = _mention(sentence, head, parts)
         if mention is not None:
             by_head[head] = mention
+    _agents_of_states(sentence, by_head, lexicon)
     _share_modifiers(sentence, by_head, lexicon)
     _lend_appositions(sentence, by_head)
     if uncoded:
@@ -396,6 +457,56 @@ def _with_pronoun(
 def subject_heads(sentence: Sentence) -> frozenset[int]:
     """Head ids of the sentence's subjects (for pronoun preferences)."""
     return frozenset(w.id for w in sentence.words if w.deprel.startswith("nsubj"))
+
+
+#: Prepositions that attach a state to an agent after it: "lawmakers *in* Arnor",
+#: "soldiers *from* Gondor", "the government *of* Gondor".
+AGENT_OF_PREPS = frozenset({"of", "in", "from"})
+
+
+def _agents_of_states(sentence: Sentence, by_head: dict[int, Mention],
+                      lexicon: ActorLexicon) -> None:
+    """"Lawmakers and officials in Arnor and Gondor": an agent with no actor of its own
+    combines with each state of a following of/in/from phrase (one code per state), and
+    so do the agents conjoined to it."""
+    for word in sentence.words:
+        own = by_head.get(word.id)
+        if own is None or own.kind != "agent" or own.codes:
+            continue
+        states = _following_states(sentence, by_head, word)
+        role = next((a.code for a in lexicon.agents if a.name == own.entry), None)
+        if not states or role is None:
+            continue
+        codes = tuple(dict.fromkeys(combine_role(m.country or "", role) for m in states))
+        by_head[word.id] = attrs.evolve(
+            own, codes=codes, kind="combined", country=states[0].country,
+            entry=f"{own.entry} of {' and '.join(m.text for m in states)}",
+            note="combined with the state of its of/in/from phrase",
+        )
+
+
+def _following_states(sentence: Sentence, by_head: dict[int, Mention], word: Word
+                      ) -> list[Mention]:
+    """The states (coded, combinable mentions) of the of/in/from phrases of the word or
+    of the agents conjoined with it."""
+    group = [word.id]
+    top = word
+    while top.deprel == "conj" and top.head:
+        top = sentence.words[top.head - 1]
+        group.append(top.id)
+    group.extend(conjunct_ids(sentence, top.id))
+    states: list[Mention] = []
+    for ident in dict.fromkeys(group):
+        for child in sentence.children(ident, "nmod"):
+            case = [c.lemma.lower() for c in sentence.children(child.id, "case")]
+            if not case or case[0] not in AGENT_OF_PREPS:
+                continue
+            for conj in conjunct_ids(sentence, child.id):
+                mention = by_head.get(conj)
+                if (mention is not None and mention.codes and mention.combinable
+                        and mention.country and mention not in states):
+                    states.append(mention)
+    return states
 
 
 def _share_modifiers(sentence: Sentence, by_head: dict[int, Mention],

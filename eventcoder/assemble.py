@@ -100,9 +100,39 @@ def _object_phrases(sentence: Sentence, actors: SentenceActors, args: Sequence[A
 
 
 def choose_actors(
+    sentence: Sentence, predicate: Predicate, match: VerbMatch, actors: SentenceActors,
+    targets_policy: str = "strict",
+) -> tuple[list[Mention], list[Mention]]:
+    """Source and target mentions of a matched predicate (see the module docstring).
+
+    With ``targets_policy="phrase"`` (PETRARCH's convention) a predicate that has no
+    target by these rules takes the first coded actor of its phrase (the words of its
+    non-subject dependents, place phrases and reported clauses included) and that
+    actor's conjuncts.
+    """
+    sources, targets = _choose_actors(sentence, predicate, match, actors)
+    if targets_policy == "phrase" and not any(m.codes for m in targets):
+        first = _first_in_phrase(sentence, predicate, actors, sources)
+        if first:
+            return sources, first
+    return sources, targets
+
+
+def _first_in_phrase(sentence: Sentence, predicate: Predicate, actors: SentenceActors,
+                     sources: Sequence[Mention]) -> list[Mention]:
+    """The first coded actor among the predicate's ``after`` words, with its conjuncts."""
+    for ident in predicate.after:
+        mention = actors.by_word.get(ident)
+        if mention is None or not mention.codes or mention in sources:
+            continue
+        return [m for m in _mentions(actors, conjuncts(sentence, mention.head))
+                if m.codes and m not in sources] or [mention]
+    return []
+
+
+def _choose_actors(
     sentence: Sentence, predicate: Predicate, match: VerbMatch, actors: SentenceActors
 ) -> tuple[list[Mention], list[Mention]]:
-    """Source and target mentions of a matched predicate (see the module docstring)."""
     if match.source is not None:
         sources = _mentions(actors, conjuncts(sentence, match.source))
     else:
@@ -186,6 +216,9 @@ class Settings:
     incomplete: bool
     uncoded: bool
     issues: tuple[str, ...]
+    #: Where a target may come from: "strict" (the rules above) or "phrase" (also the
+    #: first coded actor of the verb's phrase, PETRARCH's convention).
+    targets: str = "strict"
 
 
 def _event(sentence: Sentence, predicate: Predicate, match: VerbMatch, cand: Candidate,
@@ -251,7 +284,7 @@ def _predicate_outcome(sentence: Sentence, predicate: Predicate, match: VerbMatc
         return Outcome(predicate, None, (), "verb not in the dictionaries")
     if match.reason is not None or is_block(match.code, match.reverse_code):
         return Outcome(predicate, match, (), match.reason or "no code")
-    sources, targets = choose_actors(sentence, predicate, match, actors)
+    sources, targets = choose_actors(sentence, predicate, match, actors, settings.targets)
     if not targets and match.reverse_code and match.code and len(sources) > 1:
         candidates = _reciprocal(match.code, sources)
     else:

@@ -27,7 +27,7 @@ from eventcoder.events import Event
 from eventcoder.matcher import PhraseMatcher, WordTokens
 from eventcoder.model import Document, Sentence, SourceText
 from eventcoder.parsers.base import Parser
-from eventcoder.patterns import VerbIndex, VerbMatch, match_predicate
+from eventcoder.patterns import INTENT_MOODS, VerbIndex, VerbMatch, match_predicate
 from eventcoder.predicates import Predicate, Tree, find_predicates
 
 __all__ = ["Coder", "SentenceTrace"]
@@ -35,6 +35,10 @@ __all__ = ["Coder", "SentenceTrace"]
 logger = logging.getLogger(__name__)
 
 DISCARD, ISSUE = 0, 1
+#: What the coder does with modal and planned acts (see :class:`Coder`).
+IRREALIS_POLICIES = ("skip", "code")
+#: Where the coder looks for a target (see :class:`Coder`).
+TARGET_POLICIES = ("strict", "phrase")
 
 
 @attrs.frozen
@@ -60,6 +64,13 @@ class Coder:
     only when text must be parsed. ``incomplete``: also emit events missing a source or
     target. ``uncoded``: also emit events whose actor is a named entity the dictionaries
     do not know (its code is ``""``). ``quad_scheme``: ``cameo`` or ``phoenix``.
+    ``irrealis``: ``"skip"`` (the default: modal and planned acts, "will attack", "is
+    about to restore", are coded only by patterns with items before ``*``) or
+    ``"code"`` (PETRARCH's convention: they are coded like acts that happened; negated,
+    denied, alleged and conditional acts are still not). ``targets``: ``"strict"`` (the
+    default: objects, partner phrases, obliques other than place and time) or
+    ``"phrase"`` (PETRARCH's convention: failing those, the first coded actor anywhere
+    in the verb's phrase, "criticized the closure of guest houses *in Bree*").
     """
 
     def __init__(
@@ -70,7 +81,15 @@ class Coder:
         incomplete: bool = False,
         uncoded: bool = False,
         quad_scheme: str = "cameo",
+        irrealis: str = "skip",
+        targets: str = "strict",
     ) -> None:
+        if targets not in TARGET_POLICIES:
+            raise ValueError(f"targets must be one of {TARGET_POLICIES}, got {targets!r}")
+        self.targets = targets
+        if irrealis not in IRREALIS_POLICIES:
+            raise ValueError(f"irrealis must be one of {IRREALIS_POLICIES}, got {irrealis!r}")
+        self.irrealis = irrealis
         self.dictionaries = _dictionary_set(dictionaries)
         self._parser: Parser | None = None if parser is None or isinstance(parser, str) else parser
         self.parser_spec = parser if isinstance(parser, str) else getattr(parser, "name", "stanza")
@@ -209,9 +228,11 @@ class Coder:
         history.append((actors.coded(), subject_heads(sentence)))
         tree = Tree(sentence)
         predicates = find_predicates(tree)
+        if self.irrealis == "code":
+            predicates = [_as_realis(p) for p in predicates]
         matches = self._match(tree, predicates, actors, traces is not None)
         settings = Settings(doc.id, doc.date, self.ontology, self.quad_scheme, self.incomplete,
-                            self.uncoded, issues)
+                            self.uncoded, issues, self.targets)
         events, outcomes = assemble(sentence, predicates, matches, actors, settings)
         if traces is not None:
             traces.append(SentenceTrace(sentence, None, actors, tuple(predicates), tuple(matches),
@@ -226,6 +247,13 @@ class Coder:
             if p.lemma in by_first else None
             for p in predicates
         ]
+
+
+def _as_realis(predicate: Predicate) -> Predicate:
+    """A modal or planned predicate as an act that happened (PETRARCH's convention)."""
+    if predicate.irrealis and predicate.irrealis.startswith(INTENT_MOODS):
+        return attrs.evolve(predicate, irrealis=None)
+    return predicate
 
 
 def _dictionary_set(

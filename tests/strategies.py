@@ -363,6 +363,36 @@ def synsets() -> st.SearchStrategy[Any]:
     return st.builds(Synset, name, words)
 
 
+def country_parts() -> st.SearchStrategy[str]:
+    """Any country part the validator knows (``SYR``, ``USA``)."""
+    from eventcoder.ontology import is_country, known_parts
+
+    return st.sampled_from(sorted(part for part in known_parts() if is_country(part)))
+
+
+@st.composite
+def place_entries(draw: st.DrawFn) -> Any:
+    """A PlaceEntry as the loader builds it (country a known country part, or none)."""
+    from eventcoder.dictionaries.schema import PlaceEntry
+
+    optional = st.none() | _dictionary_text()
+    return PlaceEntry(
+        name=draw(_dictionary_text()),
+        aliases=tuple(draw(st.lists(_dictionary_text(), max_size=3))),
+        country=draw(st.none() | country_parts()),
+        kind=draw(st.none() | st.sampled_from(["city", "province", "region", "town"])),
+        notes=draw(optional),
+        within=draw(optional),
+        sources=tuple(draw(st.lists(_dictionary_text(), max_size=2))),
+    )
+
+
+def declared_parts() -> st.SearchStrategy[tuple[str, ...]]:
+    """An ``actor_code_parts:`` list: distinct 3-character upper-case parts."""
+    part = st.from_regex(r"[A-Z0-9]{3}", fullmatch=True)
+    return st.lists(part, max_size=4, unique=True).map(tuple)
+
+
 @st.composite
 def dictionary_sets(draw: st.DrawFn) -> Any:
     """DictionarySets the YAML loader can produce (each entry valid on its own)."""
@@ -375,7 +405,8 @@ def dictionary_sets(draw: st.DrawFn) -> Any:
 
     discard = st.builds(DiscardEntry, _dictionary_text(), st.sampled_from(["sentence", "story"]))
     issue = st.builds(IssueEntry, _dictionary_text(), _dictionary_text())
-    row = st.builds(EventCodeDef, cameo_event_codes(), st.just("") | _dictionary_text())
+    codes = cameo_event_codes().filter(lambda code: len(code) > 2)  # roots are categories
+    row = st.builds(EventCodeDef, codes, st.just("") | _dictionary_text())
     table = st.none() | st.lists(row, max_size=3, unique_by=lambda r: r.code).map(tuple)
     agents = draw(_unique_names(agent_entries("agent"), _casefold_key))
     titles = draw(_unique_names(agent_entries("title"), _casefold_key))
@@ -387,6 +418,8 @@ def dictionary_sets(draw: st.DrawFn) -> Any:
         discards=draw(_unique_names(discard, _casefold_key)),
         issues=draw(_unique_names(issue, _casefold_key)),
         event_codes=draw(table),
+        places=draw(_unique_names(place_entries(), _casefold_key)),
+        actor_code_parts=draw(declared_parts()),
     )
 
 

@@ -152,3 +152,124 @@ class TestDefaultSet:
         """The default set is the eventcoder._dictionaries package folder."""
         folder = loading.default_dictionary_dir()
         assert (folder / "__init__.py").is_file()
+
+
+class TestAliasOverride:
+    def test_later_file_takes_the_alias(self, tmp_path: Path, base: Path) -> None:
+        """A later file's alias wins: the earlier entry loses it (keeping its others), and
+        check reports a warning naming both entries and their places."""
+        user = write(
+            tmp_path,
+            "user.yaml",
+            "actors:\n  - name: Syrian government\n    aliases: [SYRIANS]\n    codes: [SYRGOV]\n",
+        )
+        report = check_dictionaries([base, user], include_default=False)
+        assert report.errors == ()
+        (warning,) = report.warnings
+        assert (warning.file, warning.line, warning.field) == (str(user), 3, "aliases[0]")
+        assert warning.message == (
+            f"alias 'Syrian' of actor \"Syria\" ({base}:3) is overridden by"
+            f' actor "Syrian government" ({user}:2)'
+        )
+        syria = next(a for a in report.dset.actors if a.name == "Syria")
+        assert syria.aliases == () and syria.codes == (DatedCode("SYR"),)
+
+    def test_every_consumer_sees_the_override(self, tmp_path: Path, base: Path) -> None:
+        """lookup_phrase on the loaded set resolves the alias to the later entry only."""
+        from eventcoder.dictionaries import lookup_phrase
+
+        user = write(
+            tmp_path, "user.yaml", "actors:\n  - {name: Gov, aliases: [syrian], codes: [SYRGOV]}\n"
+        )
+        dset = load_dictionaries([base, user], include_default=False, cache=False)
+        found = lookup_phrase(dset, "Syrian")
+        assert found is not None and found.codes == ("SYRGOV",)
+        assert [m.entry.name for m in found.matches] == ["Gov"]
+
+    def test_conflict_in_one_file_is_still_an_error(self, tmp_path: Path) -> None:
+        """Two entries of the same file with the same alias and different codes: an error,
+        and neither entry is rewritten."""
+        one = write(
+            tmp_path,
+            "one.yaml",
+            "actors:\n  - {name: A, aliases: [Damascus], codes: [SYR]}\n"
+            "  - {name: B, aliases: [Damascus], codes: [SYRGOV]}\n",
+        )
+        report = check_dictionaries([one], include_default=False)
+        (error,) = report.errors
+        assert "conflicts with" in error.message and report.warnings == ()
+        assert [a.aliases for a in report.dset.actors] == [("Damascus",), ("Damascus",)]
+
+    def test_taken_name_renames_or_drops_the_entry(self, tmp_path: Path) -> None:
+        """When a later file takes an earlier entry's name, the entry is renamed to its
+        next alias; with no alias left it is dropped."""
+        world = write(
+            tmp_path,
+            "10.yaml",
+            "actors:\n  - {name: ASSAD, aliases: [SYRIAN REGIME], codes: [SYRGOV]}\n"
+            "  - {name: JOLANI, codes: [SYRREB]}\n",
+        )
+        syria = write(
+            tmp_path,
+            "20.yaml",
+            "actors:\n  - {name: Bashar al-Assad, aliases: [Assad], codes: [SYRGOV]}\n"
+            "  - {name: Ahmed al-Sharaa, aliases: [Jolani], codes: [SYRREBMUS]}\n",
+        )
+        report = check_dictionaries([world, syria], include_default=False)
+        names = [a.name for a in report.dset.actors]
+        assert names == ["SYRIAN REGIME", "Bashar al-Assad", "Ahmed al-Sharaa"]
+        renamed, dropped = report.warnings
+        assert renamed.message.endswith("that entry is renamed 'SYRIAN REGIME'")
+        assert dropped.message.endswith("that entry has no other name and is dropped")
+
+    def test_extended_alias_counts_as_the_later_file(self, tmp_path: Path, base: Path) -> None:
+        """An alias added by a later file's extend: wins over an earlier entry's alias."""
+        middle = write(tmp_path, "b.yaml", "actors:\n  - {name: Regime, codes: [SYRGOV]}\n")
+        user = write(
+            tmp_path, "c.yaml", "extend:\n  actors:\n    - {name: Hezbollah, aliases: [Syrian]}\n"
+        )
+        report = check_dictionaries([base, middle, user], include_default=False)
+        assert report.errors == ()
+        by_name = {a.name: a for a in report.dset.actors}
+        assert by_name["Syria"].aliases == () and by_name["Hezbollah"].aliases == ("Syrian",)
+        (warning,) = report.warnings
+        assert "alias 'Syrian' of actor \"Syria\"" in warning.message
+
+    def test_agents_titles_and_places_are_overridden_too(self, tmp_path: Path) -> None:
+        """The rule holds per section for agents, titles and places."""
+        first = write(
+            tmp_path,
+            "1.yaml",
+            """
+            agents:
+              - {name: troops, aliases: [forces], code: "~MIL"}
+            titles:
+              - {name: president, aliases: [leader], code: "~GOV"}
+            places:
+              - {name: Idlib Governorate, aliases: [Idlib], country: SYR}
+            """,
+        )
+        second = write(
+            tmp_path,
+            "2.yaml",
+            """
+            agents:
+              - {name: rebel forces, aliases: [forces], code: "~REB"}
+            titles:
+              - {name: party leader, aliases: [leader], code: "~PTY"}
+            places:
+              - {name: Idlib, country: SYR, kind: city}
+            """,
+        )
+        report = check_dictionaries([first, second], include_default=False)
+        assert report.errors == () and len(report.warnings) == 3
+        agents = {a.name: a.aliases for a in report.dset.agents}
+        assert agents["troops"] == () and agents["president"] == ()
+        assert report.dset.places[0].aliases == ()
+
+    def test_default_set_layers_world_before_syria(self) -> None:
+        """The default folders are named so that the curated Syria set loads last."""
+        folders = sorted(p.name for p in loading.default_dictionary_dir().iterdir() if p.is_dir())
+        assert [f for f in folders if not f.startswith("_")] == ["10-world", "20-syria"]
+        files = [f.parent.name for f in loading.dictionary_files()[0]]
+        assert files.index("20-syria") > max(i for i, f in enumerate(files) if f == "10-world")

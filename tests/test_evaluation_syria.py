@@ -1,4 +1,4 @@
-"""The curated Syrian-war dictionaries (dictionaries/syria): date-dependent codes and
+"""The curated Syrian-war dictionaries (dictionaries/20-syria): date-dependent codes and
 key names resolve through the loader API with the default set."""
 
 from __future__ import annotations
@@ -84,6 +84,6 @@ def test_syria_set_checks_clean_alone(repo) -> None:
     """The Syria set loads on its own with no errors."""
     from eventcoder.dictionaries import check_dictionaries
 
-    report = check_dictionaries([repo / "dictionaries" / "syria"], include_default=False)
+    report = check_dictionaries([repo / "dictionaries" / "20-syria"], include_default=False)
     assert report.errors == ()
     assert len(report.dset.actors) > 50

@@ -23,6 +23,7 @@ from eventcoder.importers import (
     write_import,
 )
 from eventcoder.importers._lines import source_lines
+from eventcoder.importers.petrarch import unknown_code_parts
 from eventcoder.importers.dates import DateError
 
 D = dt.date
@@ -298,3 +299,76 @@ class TestPeerFiles:
         report = check_dictionaries([tmp_path], include_default=False)
         assert report.errors == ()
         assert "declared" in report.event_code_table
+
+
+VALIDATE = "peers/UniversalPetrarch"
+VALIDATE_FILES = {
+    "--verbs": "PETR_Validate_verbs_2_02.txt",
+    "--actors": "PETR_Validate_actors_2_02.txt",
+    "--agents": "PETR_Validate_agents_2_02.txt",
+    "--discards": "PETR_Validate_discards_2_02.txt",
+    "--ontology": "PETR_Validate_Internal_Coding_Ontology_1_01.txt",
+}
+
+
+class TestDeclaredParts:
+    def test_unknown_parts_are_collected(self) -> None:
+        """Parts CAMEO does not know (HOB, ELR, GAL) are declared; known ones are not."""
+        agents = read_agents("BEDOUIN_ [~BED]\nSOLDIER_ [~MIL]\n", "g.txt").agents
+        assert unknown_code_parts((), read_agents("SOLDIER_ [~MIL]\n", "g.txt").agents) == ()
+        parts = unknown_code_parts(read_actors(ACTORS, "a.txt").actors, agents)
+        assert parts == ("BED", "ELR", "GAL", "HOB")
+
+    def test_written_folder_declares_and_loads(self, tmp_path: Path) -> None:
+        """The converted folder has actor_code_parts: and checks without errors."""
+        from eventcoder.dictionaries.loading import check_dictionaries
+
+        source = tmp_path / "actors.txt"
+        source.write_text(ACTORS, encoding="utf-8")
+        result = import_petrarch(actors=[source])
+        files = write_import(result, tmp_path / "out")
+        assert "09-actor_code_parts.yaml" in [f.name for f in files]
+        report = check_dictionaries([tmp_path / "out"], include_default=False)
+        assert report.errors == ()
+        assert report.dset.actor_code_parts == result.unknown_parts
+
+    def test_import_then_validate_petrarch(
+        self, shared: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The documented two-step route: import-petrarch names the declared parts in its
+        summary, and validate-petrarch loads the folder and runs every record."""
+        import json
+
+        from eventcoder.cli.main import main
+
+        args = [
+            a
+            for flag, name in VALIDATE_FILES.items()
+            for a in (flag, str(shared / VALIDATE / name))
+        ]
+        out = tmp_path / "validate-dicts"
+        assert main(["dictionaries", "import-petrarch", *args, "-o", str(out)]) == 0
+        err = capsys.readouterr().err
+        assert "actor-code part(s) unknown to CAMEO, declared in actor_code_parts: " in err
+        assert "ARN" in err and "G77" in err
+        records = shared / VALIDATE / "PETR_Validate_records_2_02.xml"
+        code = main(
+            [
+                "validate-petrarch",
+                str(records),
+                "--dictionaries",
+                str(out),
+                "--no-default-dictionaries",
+                "--json",
+            ]
+        )
+        assert code == 0
+        data = json.loads(capsys.readouterr().out)
+        assert data["records"] == 264 and data["skipped"] == 10
+
+    def test_ontology_roots_are_not_declared_codes(self, shared: Path) -> None:
+        """The validation ontology lists the root 08; the declared table leaves it out."""
+        ontology = shared / VALIDATE / VALIDATE_FILES["--ontology"]
+        result = import_petrarch(ontology=ontology)
+        codes = {row.code for row in result.dictionaries.event_codes or ()}
+        assert "08" not in codes and "0871" in codes

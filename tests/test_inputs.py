@@ -56,13 +56,13 @@ class TestReadRecords:
     def test_missing_file(self, tmp_path):
         """A missing file is an InputError naming it."""
         missing = str(tmp_path / "missing.txt")
-        with pytest.raises(InputError, match="missing.txt"):
+        with pytest.raises(InputError, match=r"missing\.txt"):
             list(read_records(missing))
 
     def test_conllu_is_not_text(self):
         """CoNLL-U is refused here: it holds parses, read with eventcoder.conllu."""
         assert detect_format("x.conllu") == "conllu"
-        with pytest.raises(InputError, match="eventcoder.conllu"):
+        with pytest.raises(InputError, match=r"eventcoder\.conllu"):
             read_records("x.conllu")
 
 

@@ -35,7 +35,8 @@ def make_words(rows=ROWS) -> list[Word]:
 
 
 def make_sentence(rows=ROWS) -> Sentence:
-    return Sentence("doc-1", 0, "Russian warplanes struck rebel positions in Idlib.", make_words(rows))
+    text = "Russian warplanes struck rebel positions in Idlib."
+    return Sentence("doc-1", 0, text, make_words(rows))
 
 
 class TestSentenceTree:

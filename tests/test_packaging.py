@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import configparser
 import os
+import shutil
 import subprocess
 import sys
 import venv
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 
 import eventcoder
 
-from conftest import REPO
+SKIP_WHEN_COPYING = (
+    ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", "out", "tests",
+)
 
 
 def _listed_packages() -> set[str]:
@@ -47,10 +51,13 @@ def test_py_typed_is_shipped():
 @pytest.mark.slow
 def test_wheel_install_finds_default_dictionaries(tmp_path):
     """A normal (non-editable) install into a fresh venv ships dictionaries/ inside the wheel."""
+    # Build from a clean copy: an in-tree build/ folder may hold stale files.
+    source = tmp_path / "src"
+    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(*SKIP_WHEN_COPYING))
     wheel_dir = tmp_path / "wheel"
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(wheel_dir), str(REPO)],
+         "-w", str(wheel_dir), str(source)],
         check=True, capture_output=True,
     )
     (wheel,) = wheel_dir.glob("eventcoder-*.whl")

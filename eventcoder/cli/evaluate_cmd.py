@@ -129,11 +129,14 @@ def run_evaluate(args: argparse.Namespace) -> int:
 
 def run_validate(args: argparse.Namespace) -> int:
     """``eventcoder validate-petrarch``."""
-    from eventcoder.coder import Coder
     from eventcoder.dictionaries.loading import load_dictionaries
     from eventcoder.errors import EventCoderError
     from eventcoder.evaluation.report import validation_table
-    from eventcoder.evaluation.validate import environment_dictionaries, run_validation
+    from eventcoder.evaluation.validate import (
+        environment_dictionaries,
+        petrarch_coder,
+        run_validation,
+    )
     from eventcoder.parsers.base import make_parser
 
     if bool(args.dictionaries) == bool(args.petrarch_dictionaries):
@@ -143,7 +146,7 @@ def run_validate(args: argparse.Namespace) -> int:
     else:
         dset = load_dictionaries(args.dictionaries, include_default=False)
     reparse = make_parser(args.reparse) if args.reparse else None
-    run = run_validation(args.file, Coder(dset), reparse=reparse)
+    run = run_validation(args.file, petrarch_coder(dset), reparse=reparse)
     if args.json:
         json.dump(run.to_dict(), sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")

@@ -139,6 +139,18 @@ class ValidationRun:
         }
 
 
+def petrarch_coder(dictionaries: DictionarySet) -> Coder:
+    """A Coder following PETRARCH's conventions, for its validation files.
+
+    PETRARCH codes modal and planned acts ("Arnor will abandon ties", "is about to
+    restore ties") like acts that happened; eventcoder's default does not
+    (docs/algorithm.md, "Negation, modality ..."), so validation runs use
+    ``irrealis="code"``; and PETRARCH takes as target the first actor of the verb's
+    phrase when the object is none (``targets="phrase"``).
+    """
+    return Coder(dictionaries, irrealis="code", targets="phrase")
+
+
 def run_validation(
     path: str | os.PathLike[str],
     coder: Coder,
