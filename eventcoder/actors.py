@@ -383,10 +383,13 @@ def find_actors(
     *,
     uncoded: bool = True,
     flat: WordTokens | None = None,
+    earlier_context: str | None = None,
 ) -> SentenceActors:
     """Code the noun phrases of a sentence; ``antecedents`` holds earlier sentences'
     mentions for pronouns (and is not changed here). ``flat`` is the sentence's
-    :meth:`~eventcoder.matcher.PhraseMatcher.word_tokens` when already computed."""
+    :meth:`~eventcoder.matcher.PhraseMatcher.word_tokens` when already computed.
+    ``earlier_context`` is the country context of the nearest earlier sentence that
+    has one (for bare agents of a sentence that names no place)."""
     phrases = _collect_parts(lexicon, sentence, day, flat)
     pronouns = _pronoun_heads(sentence)
     pronoun_at = dict((head, pid) for head, pid in pronouns)
@@ -404,6 +407,7 @@ def find_actors(
     _agents_of_states(sentence, by_head, lexicon)
     _share_modifiers(sentence, by_head, lexicon)
     _lend_appositions(sentence, by_head)
+    context = _apply_context(sentence, by_head, lexicon, earlier_context)
     if uncoded:
         _add_named_entities(sentence, by_head)
     mentions = tuple(sorted(by_head.values(), key=lambda m: (m.start, m.head)))
@@ -411,7 +415,49 @@ def find_actors(
     for mention in mentions:
         for ident in range(mention.start, mention.end + 1):
             by_word.setdefault(ident, mention)
-    return SentenceActors(mentions, {m.head: m for m in mentions}, by_word)
+    return SentenceActors(mentions, {m.head: m for m in mentions}, by_word, context)
+
+
+def _place_spots(sentence: Sentence, by_head: dict[int, Mention]) -> list[Mention]:
+    """The sentence's place names: place mentions, and country actors named in a
+    phrase of place ("in southern Syria", "into Lebanon"), in sentence order."""
+    spots = []
+    for mention in sorted(by_head.values(), key=lambda m: m.start):
+        if not mention.country:
+            continue
+        if mention.kind == "place":
+            spots.append(mention)
+        elif (mention.kind == "actor" and mention.codes == (mention.country,)
+              and any(c.lemma.lower() in PLACE_CASES
+                      for c in sentence.children(mention.head, "case"))):
+            spots.append(mention)
+    return spots
+
+
+def _apply_context(sentence: Sentence, by_head: dict[int, Mention], lexicon: ActorLexicon,
+                   earlier: str | None) -> str | None:
+    """Bare agents ("rebels", "government troops", "residents") take the country of the
+    nearest place the sentence names, else of the nearest earlier sentence that names
+    one (docs/algorithm.md, "Country context"). Returns the sentence's own context."""
+    spots = _place_spots(sentence, by_head)
+    for head, own in list(by_head.items()):
+        if own.kind != "agent" or own.codes:
+            continue
+        agent = next((a for a in lexicon.agents if a.name == own.entry), None)
+        if (agent is None or agent.kind == "title" or not agent.code.startswith("~")
+                or agent.code in NO_CONTEXT_ROLES):
+            continue
+        spot = min(spots, key=lambda m: abs(m.head - head)) if spots else None
+        country = spot.country if spot is not None else earlier
+        if not country:
+            continue
+        where = repr(spot.text) if spot is not None else "an earlier sentence"
+        by_head[head] = attrs.evolve(
+            own, codes=(combine_role(country, agent.code),), kind="context", country=country,
+            entry=f"{own.entry} (country {country} from {where})",
+            note=f"country from the context: {where}",
+        )
+    return spots[0].country if spots else None
 
 
 def _with_pronoun(
@@ -501,6 +547,8 @@ def _following_states(sentence: Sentence, by_head: dict[int, Mention], word: Wor
             case = [c.lemma.lower() for c in sentence.children(child.id, "case")]
             if not case or case[0] not in AGENT_OF_PREPS:
                 continue
+            if case[0] == "in" and sentence.children(child.id, "amod"):
+                continue  # "people in southern Israel": a region, not the state
             for conj in conjunct_ids(sentence, child.id):
                 mention = by_head.get(conj)
                 if (mention is not None and mention.codes and mention.combinable

@@ -112,16 +112,24 @@ def choose_actors(
     """
     sources, targets = _choose_actors(sentence, predicate, match, actors)
     if targets_policy == "phrase" and not any(m.codes for m in targets):
-        first = _first_in_phrase(sentence, predicate, actors, sources)
+        said = _said(match)  # "X said Y ...": Y is never the target of the saying
+        first = _first_in_phrase(sentence, predicate, actors, sources, said)
         if first:
             return sources, first
     return sources, targets
 
 
+def _said(match: VerbMatch) -> bool:
+    return any(c == "010" for c in (match.code or "", _default(match)) if c)
+
+
 def _first_in_phrase(sentence: Sentence, predicate: Predicate, actors: SentenceActors,
-                     sources: Sequence[Mention]) -> list[Mention]:
-    """The first coded actor among the predicate's ``after`` words, with its conjuncts."""
+                     sources: Sequence[Mention], said: bool = False) -> list[Mention]:
+    """The first coded actor among the predicate's ``after`` words, with its conjuncts
+    (for a plain statement, 010, not one inside the reported clause)."""
     for ident in predicate.after:
+        if said and ident in predicate.opaque:
+            continue
         mention = actors.by_word.get(ident)
         if mention is None or not mention.codes or mention in sources:
             continue

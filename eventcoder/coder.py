@@ -102,7 +102,7 @@ class Coder:
 
     def _compile(self) -> None:
         dset = self.dictionaries
-        self.lexicon = ActorLexicon(dset.actors, dset.agents)
+        self.lexicon = ActorLexicon(dset.actors, dset.agents, dset.places)
         self.verbs = VerbIndex(dset.verbs, dset.synsets)
         self.phrases = PhraseMatcher()
         for index, discard in enumerate(dset.discards):
@@ -180,8 +180,10 @@ class Coder:
         story = self._story_discard(phrase_hits)
         events: list[Event] = []
         history: list[tuple[tuple, frozenset[int]]] = []
+        contexts: list[str | None] = []  # each sentence's country context (places)
         for sentence, flat, hits in zip(doc.sentences, flats, phrase_hits, strict=True):
-            found = self._code_sentence(doc, sentence, flat, hits, story, history, traces)
+            found = self._code_sentence(doc, sentence, flat, hits, story, history, traces,
+                                        contexts)
             events.extend(found)
         return events
 
@@ -216,6 +218,7 @@ class Coder:
         story: str | None,
         history: list[tuple[tuple, frozenset[int]]],
         traces: list[SentenceTrace] | None,
+        contexts: list[str | None] | None = None,
     ) -> list[Event]:
         discarded, issues = self._sentence_phrases(hits)
         discarded = story or discarded
@@ -224,7 +227,11 @@ class Coder:
                 traces.append(SentenceTrace(sentence, discarded, None, (), (), (), (), issues))
             history.append(((), frozenset()))
             return []
-        actors = find_actors(self.lexicon, sentence, doc.date, history, uncoded=True, flat=flat)
+        contexts = [] if contexts is None else contexts
+        context = next((c for c in reversed(contexts) if c), None)
+        actors = find_actors(self.lexicon, sentence, doc.date, history, uncoded=True, flat=flat,
+                             earlier_context=context)
+        contexts.append(actors.context)
         history.append((actors.coded(), subject_heads(sentence)))
         tree = Tree(sentence)
         predicates = find_predicates(tree)
@@ -244,7 +251,7 @@ class Coder:
         by_first = self.verbs.by_first
         return [
             match_predicate(self.verbs, tree, p, actors, explain=explain)
-            if p.lemma in by_first else None
+            if p.lemma in by_first or tree.texts[p.verb] in by_first else None
             for p in predicates
         ]
 

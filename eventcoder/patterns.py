@@ -1,7 +1,9 @@
 """Matching verb patterns against a predicate.
 
-A predicate's verb is looked up by lemma (phrasal verbs through their ``compound:prt``
-particles or the words right after the verb: "pull out", "open fire"). Every pattern of
+A predicate's verb is looked up by lemma (a dictionary verb written as an inflected form,
+PETRARCH's ``LEFT`` beside ``LEAVE``, is preferred for that form; phrasal verbs through
+their ``compound:prt`` particles or the words right after the verb: "pull out", "open
+fire"). Every pattern of
 the verb's dictionary blocks is then tried:
 
 - ``after`` items match, in order, in the words of the verb's non-subject dependents
@@ -157,9 +159,20 @@ class VerbIndex:
     ) -> tuple[list[int], tuple[int, ...]]:
         """Indexes of the verb entries for the predicate and the word ids the verb uses
         beyond itself ("fire" in "open fire")."""
+        form = sentence.texts[predicate.verb]
+        if form != predicate.lemma and form in self.by_first:  # a block for "left" itself
+            found = self._entries_from(sentence, predicate, self.by_first[form])
+            if found[0]:
+                return found
         candidates = self.by_first.get(predicate.lemma)
         if not candidates:
             return [], ()
+        return self._entries_from(sentence, predicate, candidates)
+
+    def _entries_from(
+        self, sentence: Tree, predicate: Predicate,
+        candidates: list[tuple[tuple[str, ...], int]],
+    ) -> tuple[list[int], tuple[int, ...]]:
         following = _following_lemmas(sentence, predicate)
         best: list[int] = []
         best_len = -1
@@ -414,7 +427,8 @@ def match_predicate(
             if explain:
                 attempts.append(Attempt(entry.name, pattern, result[0] if result else None,
                                         why or ("" if result else "items not found in order")))
-            if result is not None and (best is None or result[0] > best[0]):
+            if result is not None and (best is None or result[0] > best[0] or (
+                    result[0] == best[0] and entry is not best[2])):  # later block wins a tie
                 best = (result[0], pattern, entry, result[1])
     return _outcome(index, entries, predicate, verb_text, best, tuple(attempts))
 
@@ -434,7 +448,8 @@ def _outcome(
         return VerbMatch(entry, verb_text, pattern, pattern.code, pattern.reverse_code,
                          binds.get("source"), binds.get("target"), reason, attempts, light)
     entry = index.verbs[entries[0]]
-    code = next((index.verbs[i].code for i in entries if index.verbs[i].code), None)
+    # the default code of the last block (the latest layer) that has one
+    code = next((index.verbs[i].code for i in reversed(entries) if index.verbs[i].code), None)
     if predicate.irrealis:
         return VerbMatch(entry, verb_text, None, None, None, None, None,
                          predicate.irrealis, attempts)

@@ -61,6 +61,8 @@ PLACE_PREPS = frozenset({"in", "near", "inside", "outside", "across", "throughou
                          "within", "during", "over", "since", "until", "after", "before",
                          "despite", "amid", "under", "via", "through", "according", "accord",
                          "like", "as", "than", "unlike", "including", "because"})
+#: Case words of attribution phrases, never matched by patterns ("according to").
+ATTRIBUTIONS = frozenset({"according", "accord"})
 LOCATION_PREPS = frozenset({"in", "near", "at", "inside", "outside", "around"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
 #: Quantity heads looked through to their "of" phrase ("hundreds of rebels").
@@ -420,6 +422,8 @@ def _shares_governor_mood(sentence: Tree, verb: Word) -> bool:
 def _after(sentence: Tree, verb: Word, consumed: set[int]) -> tuple[int, ...]:
     ids: list[int] = []
     for child in sentence.children(verb):
+        if _case(sentence, child) in ATTRIBUTIONS:
+            continue  # "according to activists" is not part of the act
         if child.deprel not in NOT_AFTER and child.id not in consumed:
             ids.extend(w.id for w in sentence.subtree(child))
     return tuple(sorted(i for i in ids if i not in consumed))

@@ -23,8 +23,8 @@ from eventcoder.importers import (
     write_import,
 )
 from eventcoder.importers._lines import source_lines
-from eventcoder.importers.petrarch import unknown_code_parts
 from eventcoder.importers.dates import DateError
+from eventcoder.importers.petrarch import unknown_code_parts
 
 D = dt.date
 

@@ -2,9 +2,11 @@
 
 Everything that can be checked from the file alone is checked here (types, required
 and unknown keys, dates, code formats, pattern syntax, duplicate names); what needs
-the whole set (event codes, synsets, alias conflicts) is checked in ``checker`` after
-layering. Every problem is collected; nothing is silently dropped: an entry with an
-error is left out of the layer, and the error makes loading fail.
+the whole set (event codes, synsets, alias conflicts, and whether the parts of actor
+and agent codes are CAMEO's or declared in some file's ``actor_code_parts:``) is
+checked in ``checker`` after layering. Every problem is collected; nothing is silently
+dropped: an entry with an error is left out of the layer, and the error makes loading
+fail.
 """
 
 from __future__ import annotations

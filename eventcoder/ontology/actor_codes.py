@@ -70,9 +70,8 @@ def validate_actor_code(code: object, *, extra_parts: Iterable[str] = ()) -> str
 
     A code is upper case, a multiple of 3 characters long, and every part is a known
     part (or one of ``extra_parts``, e.g. an invented test world's countries, which are
-    accepted as they are, even ``G77``). A part
-    of 3 digits is accepted after the first part: the CAMEO religion codebook's
-    numeric sub-codes (``NGOCHRPRO214``).
+    accepted as they are, even ``G77``). A part of 3 digits is accepted after the first
+    part: the CAMEO religion codebook's numeric sub-codes (``NGOCHRPRO214``).
     """
     problem = _shape_problem(code)
     if problem or not isinstance(code, str):
