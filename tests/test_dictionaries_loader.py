@@ -362,3 +362,16 @@ def _load_or_dictionary_error(text: str) -> None:
             load_dictionaries([path], include_default=False, cache=False)
         except DictionaryError as error:
             assert error.problems
+
+
+class TestFilesNamedTwice:
+    def test_a_file_named_twice_is_read_once(self, tmp_path):
+        """Naming a file again (as `check dictionaries/` names the default set) reads it once."""
+        from eventcoder.dictionaries.loading import dictionary_files
+
+        path = tmp_path / "a.yaml"
+        path.write_text("actors:\n  - {name: Hezbollah, codes: [LBNREB]}\n", encoding="utf-8")
+        files, missing = dictionary_files([path, tmp_path, str(path)], include_default=False)
+        assert files == [path] and missing == []
+        report = check_dictionaries([path, tmp_path], include_default=False)
+        assert report.errors == ()

@@ -79,7 +79,11 @@ def _folder_files(folder: Path) -> list[Path]:
 def dictionary_files(
     paths: Sequence[PathLike] | None = None, *, include_default: bool = True
 ) -> tuple[list[Path], list[Problem]]:
-    """The files of a set, in load order, and a problem for each path that is missing."""
+    """The files of a set, in load order, and a problem for each path that is missing.
+
+    A file named twice (``check dictionaries/`` also names the default set) is read once,
+    at its first place.
+    """
     roots = [default_dictionary_dir()] if include_default else []
     roots += [Path(path) for path in paths or ()]
     files: list[Path] = []
@@ -91,7 +95,18 @@ def dictionary_files(
             files.append(root)
         else:
             problems.append(Problem("no such dictionary file or folder", file=str(root)))
-    return files, problems
+    return _first_of_each(files), problems
+
+
+def _first_of_each(files: list[Path]) -> list[Path]:
+    seen: set[Path] = set()
+    unique = []
+    for path in files:
+        real = path.resolve()
+        if real not in seen:
+            seen.add(real)
+            unique.append(path)
+    return unique
 
 
 def _read(files: Sequence[Path]) -> list[Layer]:
