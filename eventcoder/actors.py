@@ -55,6 +55,8 @@ PLACE_CASES = frozenset({"in", "near", "at", "inside", "outside", "around", "acr
 #: Agent roles that never take a country from the context: refugees and migrants are
 #: from elsewhere by definition; unaffiliated armed men and "people" say nothing of
 #: allegiance or nationality.
+HELD_SUFFIXES = ("-held", "-controlled", "-run", "-besieged")
+HELD_WORDS = frozenset(s[1:] for s in HELD_SUFFIXES)  # "rebel - held" split by the parser
 NO_CONTEXT_ROLES = frozenset({"~REF", "~UAF", "~PPL", "~MED", "~EDU"})
 #: Relations that keep a word inside the noun phrase of its head.
 NP_INTERNAL = frozenset(
@@ -425,13 +427,25 @@ def _place_spots(sentence: Sentence, by_head: dict[int, Mention]) -> list[Mentio
     for mention in sorted(by_head.values(), key=lambda m: m.start):
         if not mention.country:
             continue
-        if mention.kind == "place":
-            spots.append(mention)
-        elif (mention.kind == "actor" and mention.codes == (mention.country,)
-              and any(c.lemma.lower() in PLACE_CASES
-                      for c in sentence.children(mention.head, "case"))):
+        if mention.kind == "place" or any(  # "in southern Syria", "in the Damascus suburbs"
+                c.lemma.lower() in PLACE_CASES and c.lemma.lower() != "of"
+                for c in sentence.children(mention.head, "case")):
             spots.append(mention)
     return spots
+
+
+def _indefinite(sentence: Sentence, head: int) -> bool:
+    """"a suicide bomber": one unnamed individual, not a side of the conflict."""
+    return any(c.lemma.lower() in ("a", "an") for c in sentence.children(head, "det"))
+
+
+def _held_place(sentence: Sentence, mention: Mention) -> bool:
+    """"rebel-held areas", "government-controlled towns": a place described by who holds
+    it, not the holders (gold/README "Targets")."""
+    words = sentence.words[mention.start - 1 : mention.end]
+    return any(w.text.lower().endswith(HELD_SUFFIXES)
+               or (w.text.lower() in HELD_WORDS and k and words[k - 1].text == "-")
+               for k, w in enumerate(words))
 
 
 def _apply_context(sentence: Sentence, by_head: dict[int, Mention], lexicon: ActorLexicon,
@@ -445,7 +459,8 @@ def _apply_context(sentence: Sentence, by_head: dict[int, Mention], lexicon: Act
             continue
         agent = next((a for a in lexicon.agents if a.name == own.entry), None)
         if (agent is None or agent.kind == "title" or not agent.code.startswith("~")
-                or agent.code in NO_CONTEXT_ROLES):
+                or agent.code in NO_CONTEXT_ROLES or _indefinite(sentence, head)
+                or _held_place(sentence, own)):
             continue
         spot = min(spots, key=lambda m: abs(m.head - head)) if spots else None
         country = spot.country if spot is not None else earlier

@@ -187,14 +187,12 @@ def _pairs(code: str | None, reverse: str | None, sources: Sequence[Mention],
 
 def _reciprocal(code: str, sources: Sequence[Mention]) -> list[Candidate]:
     """"X and Y met": with a paired code and no target, each conjoined source acts on
-    each other one."""
-    out: list[Candidate] = []
-    for s in sources:
-        for t in sources:
-            if s is not t:
-                out.extend(Candidate(s, t, code, s_code, t_code)
-                           for s_code in s.codes or ("",) for t_code in t.codes or ("",))
-    return out
+    each other one ("Russian and Turkish troops conducted a joint patrol": the two codes
+    of one phrase act on each other too)."""
+    coded = [(m, c) for m in sources for c in m.codes or ("",)]
+    return [Candidate(s, t, code, s_code, t_code)
+            for s, s_code in coded for t, t_code in coded
+            if (s is not t or s_code != t_code) and s_code != t_code]
 
 
 def _ref(mention: Mention | None, code: str | None) -> ActorRef | None:
@@ -293,7 +291,8 @@ def _predicate_outcome(sentence: Sentence, predicate: Predicate, match: VerbMatc
     if match.reason is not None or is_block(match.code, match.reverse_code):
         return Outcome(predicate, match, (), match.reason or "no code")
     sources, targets = choose_actors(sentence, predicate, match, actors, settings.targets)
-    if not targets and match.reverse_code and match.code and len(sources) > 1:
+    if (not any(t.codes for t in targets) and match.reverse_code and match.code
+            and sum(len(s.codes) for s in sources) > 1):
         candidates = _reciprocal(match.code, sources)
     else:
         candidates = _pairs(match.code, match.reverse_code, sources, targets,

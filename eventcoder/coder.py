@@ -39,6 +39,8 @@ DISCARD, ISSUE = 0, 1
 IRREALIS_POLICIES = ("skip", "code")
 #: Where the coder looks for a target (see :class:`Coder`).
 TARGET_POLICIES = ("strict", "phrase")
+#: What the coder does with negated verbs (see :class:`Coder`).
+NEGATION_POLICIES = ("skip", "table")
 
 
 @attrs.frozen
@@ -71,6 +73,10 @@ class Coder:
     default: objects, partner phrases, obliques other than place and time) or
     ``"phrase"`` (PETRARCH's convention: failing those, the first coded actor anywhere
     in the verb's phrase, "criticized the closure of guest houses *in Bree*").
+    ``negation``: ``"skip"`` (the default: a negated verb is coded only by ``NOT *``
+    patterns) or ``"table"`` (UniversalPetrarch's convention: failing those, the verb is
+    matched as if not negated and its code replaced by the ``negated`` code the declared
+    event-code table gives for it, "did not clash" [110] -> 050; no event without one).
     """
 
     def __init__(
@@ -83,7 +89,11 @@ class Coder:
         quad_scheme: str = "cameo",
         irrealis: str = "skip",
         targets: str = "strict",
+        negation: str = "skip",
     ) -> None:
+        if negation not in NEGATION_POLICIES:
+            raise ValueError(f"negation must be one of {NEGATION_POLICIES}, got {negation!r}")
+        self.negation = negation
         if targets not in TARGET_POLICIES:
             raise ValueError(f"targets must be one of {TARGET_POLICIES}, got {targets!r}")
         self.targets = targets
@@ -110,6 +120,8 @@ class Coder:
         for index, issue in enumerate(dset.issues):
             self.phrases.add(issue.phrase, (ISSUE, index))
         self.ontology = _ontology(dset)
+        self.negations = {row.code: row.negated for row in dset.event_codes or ()
+                          if row.negated}
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
@@ -238,6 +250,9 @@ class Coder:
         if self.irrealis == "code":
             predicates = [_as_realis(p) for p in predicates]
         matches = self._match(tree, predicates, actors, traces is not None)
+        if self.negation == "table":
+            matches = [self._negated_match(tree, p, m, actors, traces is not None)
+                       for p, m in zip(predicates, matches, strict=True)]
         settings = Settings(doc.id, doc.date, self.ontology, self.quad_scheme, self.incomplete,
                             self.uncoded, issues, self.targets)
         events, outcomes = assemble(sentence, predicates, matches, actors, settings)
@@ -254,6 +269,25 @@ class Coder:
             if p.lemma in by_first or tree.texts[p.verb] in by_first else None
             for p in predicates
         ]
+
+
+    def _negated_match(self, tree: Tree, predicate: Predicate, match: VerbMatch | None,
+                       actors: SentenceActors, explain: bool) -> VerbMatch | None:
+        """``negation="table"``: a negated verb no ``NOT *`` pattern coded is matched as
+        if affirmed, then takes the table's negated code ("did not clash" [110] -> 050)."""
+        if match is None or not predicate.negated or match.code is not None:
+            return match
+        affirmed = attrs.evolve(predicate, negated=False, irrealis=(
+            None if predicate.irrealis == "negated" else predicate.irrealis))
+        found = match_predicate(self.verbs, tree, affirmed, actors, explain=explain)
+        if found.code is None or found.reason is not None:
+            return match
+        code = self.negations.get(found.code)
+        if code is None:
+            return attrs.evolve(found, code=None, reverse_code=None,
+                                reason=f"negated (no negated code for {found.code})")
+        reverse = self.negations.get(found.reverse_code) if found.reverse_code else None
+        return attrs.evolve(found, code=code, reverse_code=reverse)
 
 
 def _as_realis(predicate: Predicate) -> Predicate:

@@ -257,6 +257,8 @@ class _Context:
     #: Heads of the verb's place and time phrases ("in Sochi"): a bare slot skips them.
     places: frozenset[int] = frozenset()
     in_prep: bool = False
+    #: The predicate's verb: its own marker ("to" of "to accord") is not a phrase.
+    verb: int = 0
 
 
 def _words_at(ctx: _Context, seq: Sequence[int], j: int, words: tuple[str, ...], exact: bool
@@ -319,7 +321,7 @@ def _slot(role: str, ctx: _Context, seq: Sequence[int], j: int) -> list[Result]:
 
 def _prep(item: Compiled, ctx: _Context, seq: Sequence[int], j: int) -> list[Result]:
     word = ctx.sentence.words[seq[j] - 1]
-    if word.deprel not in ("case", "mark"):
+    if word.deprel not in ("case", "mark") or word.head == ctx.verb:
         return []
     inside = {w.id for w in ctx.sentence.subtree(word.head)}
     inner = [i for i in seq[j + 1 :] if i in inside]
@@ -335,11 +337,38 @@ def _prep(item: Compiled, ctx: _Context, seq: Sequence[int], j: int) -> list[Res
 
 
 def _group(item: Compiled, ctx: _Context, seq: Sequence[int], j: int) -> list[Result]:
-    found = _match_items(item[1], 0, ctx, seq, j, True)
-    if found is None:
+    """``{NEW &TIETYPES RELATIONS}``: the items in order from seq[j], in one noun phrase;
+    other words of the phrase may come between the leading items ("new global economic
+    relations"), but the last item follows the one before it ("new economic trade
+    relations" is not a match)."""
+    items = item[1]
+    if not items:
         return []
-    heads = {np_head(ctx.sentence, i) for i in seq[j : found[0]]}
-    return [found] if len(heads) == 1 else []
+    *lead, last = items
+    for q in range(j + 1 if lead else j, len(seq)):
+        if not _could_start(last, ctx, seq[q]):
+            continue
+        before = _group_lead(lead, ctx, seq[:q], j)
+        if before is None:
+            continue
+        for end, score, binds in _item_results(last, ctx, seq, q):
+            heads = {np_head(ctx.sentence, i) for i in seq[j:end]}
+            if len(heads) == 1:
+                return [(end, before[0] + score, {**before[1], **binds})]
+    return []
+
+
+def _group_lead(lead: Sequence[Compiled], ctx: _Context, seq: Sequence[int], j: int
+                ) -> tuple[int, Binds] | None:
+    """(score, binds) when the leading items of a group match from seq[j] and end
+    exactly at the end of seq."""
+    if not lead:
+        return (0, {}) if j == len(seq) else None
+    for end, score, binds in _item_results(lead[0], ctx, seq, j):
+        rest = _match_items(lead, 1, ctx, seq, end, False)
+        if rest is not None and rest[0] == len(seq):
+            return score + rest[1], {**binds, **rest[2]}
+    return None
 
 
 def _match_items(
@@ -366,7 +395,8 @@ def _match_items(
 
 def _context(tree: Tree, actors: SentenceActors, predicate: Predicate) -> _Context:
     places = frozenset(a.head for a in predicate.obliques if a.prep in PLACE_PREPS)
-    return _Context(tree, tree.lemmas, tree.texts, actors.by_word, predicate.opaque, places)
+    return _Context(tree, tree.lemmas, tree.texts, actors.by_word, predicate.opaque, places,
+                    verb=predicate.verb)
 
 
 def _try(before_items: tuple, after_items: tuple, ctx: _Context, predicate: Predicate,

@@ -268,8 +268,10 @@ class TestAliasOverride:
         assert report.dset.places[0].aliases == ()
 
     def test_default_set_layers_world_before_syria(self) -> None:
-        """The default folders are named so that the curated Syria set loads last."""
+        """The default folders are named so that the curated core corrections load after
+        the generated world set and the curated Syria set loads last."""
         folders = sorted(p.name for p in loading.default_dictionary_dir().iterdir() if p.is_dir())
-        assert [f for f in folders if not f.startswith("_")] == ["10-world", "20-syria"]
+        assert [f for f in folders if not f.startswith("_")] == ["10-world", "15-core",
+                                                                 "20-syria"]
         files = [f.parent.name for f in loading.dictionary_files()[0]]
         assert files.index("20-syria") > max(i for i, f in enumerate(files) if f == "10-world")

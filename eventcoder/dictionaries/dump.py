@@ -132,7 +132,7 @@ def _synsets(synsets: Iterable[Synset]) -> dict[str, list[str]]:
 
 
 def _event_code(row: EventCodeDef) -> dict[str, str]:
-    return _skip_none({"code": row.code, "name": row.name})
+    return _skip_none({"code": row.code, "name": row.name, "negated": row.negated})
 
 
 def set_to_data(dset: DictionarySet) -> dict[str, Any]:

@@ -626,17 +626,20 @@ def _place(b: _Builder, node: Node, name: str, index: int) -> PlaceEntry | None:
 
 def _event_code(b: _Builder, node: Node, index: int) -> EventCodeDef | None:
     field = f"event_codes[{index}]"
-    found = b.reader.fields(node, None, field, ("code", "name"), ("code",))
+    found = b.reader.fields(node, None, field, ("code", "name", "negated"), ("code",))
     if found is None or "code" not in found:
         return None
     code = b.reader.text(found["code"], None, f"{field}.code")
     name = _optional(b, found, "name", None, lambda n, e, f: b.reader.text(n, e, f"{field}.name"))
+    negated = _optional(b, found, "negated", None,
+                        lambda n, e, f: b.reader.text(n, e, f"{field}.negated"))
     if code is None:
         return None
-    if message := check_event_code_syntax(code):
-        b.reader.report(found["code"], message, field=f"{field}.code")
-        return None
-    return EventCodeDef(code, name or "", origin=b.origin(node))
+    for key, value in (("code", code), ("negated", negated)):
+        if value is not None and (message := check_event_code_syntax(value)):
+            b.reader.report(found[key], message, field=f"{field}.{key}")
+            return None
+    return EventCodeDef(code, name or "", origin=b.origin(node), negated=negated)
 
 
 _READERS: dict[str, Callable[[_Builder, Node, str, int], Any]] = {

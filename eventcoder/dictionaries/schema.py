@@ -196,11 +196,17 @@ class IssueEntry:
 
 @attrs.frozen
 class EventCodeDef:
-    """A row of a declared event-code table (replaces CAMEO for checking)."""
+    """A row of a declared event-code table (replaces CAMEO for checking).
+
+    ``negated``: the code a negated verb of this code gives, where the table says so
+    (UniversalPetrarch's internal ontology: "did not clash" [110] is 050); used only by
+    ``Coder(negation="table")``.
+    """
 
     code: str
     name: str = ""
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
+    negated: str | None = None
 
 
 @attrs.frozen

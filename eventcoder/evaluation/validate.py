@@ -148,7 +148,7 @@ def petrarch_coder(dictionaries: DictionarySet) -> Coder:
     ``irrealis="code"``; and PETRARCH takes as target the first actor of the verb's
     phrase when the object is none (``targets="phrase"``).
     """
-    return Coder(dictionaries, irrealis="code", targets="phrase")
+    return Coder(dictionaries, irrealis="code", targets="phrase", negation="table")
 
 
 def run_validation(

@@ -23,6 +23,9 @@ from eventcoder.ontology.event_codes import Ontology
 if TYPE_CHECKING:  # eventcoder.dictionaries imports this package: no import cycle at run time
     from eventcoder.dictionaries.schema import EventCodeDef
 
+#: What negation subtracts from an internal value: 120 (reject) is ``-0xFFFF``, 110
+#: (disapprove) is ``0x0080+0xFFFF``, so "did not disapprove" is 0x0080, 050.
+NEGATION = 0xFFFF
 _CODE = re.compile(r"\d{2,4}|---")
 _VALUE = re.compile(r"[+-]?(?:0x[0-9a-f]+|\d+)(?:[+-](?:0x[0-9a-f]+|\d+))*", re.IGNORECASE)
 _TERM = re.compile(r"[+-]?(?:0x[0-9a-f]+|\d+)", re.IGNORECASE)
@@ -101,13 +104,16 @@ def _build(file: str, rows: Mapping[str, tuple[int, str, int]]) -> InternalOntol
 
     cameo = Ontology.cameo()
     to_cameo: dict[int, str] = {}
+    for code, (value, _, _) in rows.items():
+        to_cameo.setdefault(value, code)
     codes: list[EventCodeDef] = []
     for code, (value, comment, line) in rows.items():
-        to_cameo.setdefault(value, code)
         if code != "---":
             entry = cameo.get(code)
             name = entry.name if entry else comment.rsplit("#", 1)[-1].strip()
-            codes.append(EventCodeDef(code, name, Origin(file, line)))
+            negated = to_cameo.get(value - NEGATION)
+            negated = negated if negated != "---" else None
+            codes.append(EventCodeDef(code, name, Origin(file, line), negated))
     return InternalOntology(
         path=file,
         to_internal={code: row[0] for code, row in rows.items()},
