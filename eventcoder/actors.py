@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from eventcoder.actor_conventions import apply_conventions
 from eventcoder.dictionaries.schema import ActorEntry, AgentEntry, PlaceEntry
 from eventcoder.matcher import PhraseMatcher, WordTokens
 from eventcoder.model import Sentence, Word
@@ -229,7 +230,7 @@ def _code_phrase(head: int, parts: list[_Part]) -> tuple[tuple[str, ...], str, s
     head_part = next((p for p in parts if p.start <= head <= p.end), None)
     actors = [p for p in parts if p.kind == ACTOR and p.codes]
     if head_part is not None and head_part.kind == ACTOR and head_part.codes:
-        title = _title_before(head_part, parts)
+        title = _title_before(head_part, parts) or _role_after(head_part, parts)
         if title is not None:  # "Bree Prime Minister Romendacil" (BRE + ~GOV)
             return _with_role(head_part, title), f"{title.name} {head_part.name}", "combined", \
                 head_part
@@ -275,6 +276,15 @@ def _title_before(actor: _Part, parts: list[_Part]) -> _Part | None:
         return None
     roles = [p for p in parts if p.kind != ACTOR and p.role and p.end < actor.start]
     return roles[-1] if roles else None
+
+
+def _role_after(actor: _Part, parts: list[_Part]) -> _Part | None:
+    """An agent ending a phrase headed by a bare state name: "The Kuwait government",
+    which parsers read as the name "Kuwait" with "government" a ``flat`` part of it."""
+    if not actor.combinable or any(code != actor.country for code in actor.codes):
+        return None
+    last = max(parts, key=lambda p: p.end)
+    return last if last.kind != ACTOR and last.role and last.start > actor.end else None
 
 
 def _with_role(actor: _Part, role: _Part) -> tuple[str, ...]:
@@ -410,6 +420,7 @@ def find_actors(
     _share_modifiers(sentence, by_head, lexicon)
     _lend_appositions(sentence, by_head)
     context = _apply_context(sentence, by_head, lexicon, earlier_context)
+    apply_conventions(sentence, by_head)  # "Israelis", "Ukrainian positions", "former"
     if uncoded:
         _add_named_entities(sentence, by_head)
     mentions = tuple(sorted(by_head.values(), key=lambda m: (m.start, m.head)))

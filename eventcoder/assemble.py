@@ -35,6 +35,8 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from eventcoder.actors import Mention, SentenceActors
+from eventcoder.dictionaries.patterns import walk_items
+from eventcoder.dictionaries.schema import Slot
 from eventcoder.events import ActorRef, Event, Location
 from eventcoder.model import Sentence
 from eventcoder.patterns import VerbMatch, is_block
@@ -42,6 +44,8 @@ from eventcoder.predicates import PLACE_PREPS, Argument, Predicate, conjuncts
 
 __all__ = ["Candidate", "Outcome", "Settings", "assemble", "choose_actors", "same_state"]
 
+#: Clauses of a verb that are not part of its own phrase when looking for a source.
+CLAUSES = ("xcomp", "ccomp", "csubj", "advcl")
 #: Prepositions of an object's phrase that can hold the target of a light-verb event.
 TARGET_PREPS = frozenset({"on", "against", "with", "to", "at", "for", "toward", "towards",
                           "into", "upon", "from", "by", "between"})
@@ -108,7 +112,7 @@ def choose_actors(
     With ``targets_policy="phrase"`` (PETRARCH's convention) a predicate that has no
     target by these rules takes the first coded actor of its phrase (the words of its
     non-subject dependents, place phrases and reported clauses included) and that
-    actor's conjuncts.
+    actor's conjuncts; a passive one with no source (no by-phrase) takes its source so.
     """
     sources, targets = _choose_actors(sentence, predicate, match, actors)
     if targets_policy == "phrase" and not any(m.codes for m in targets):
@@ -116,6 +120,13 @@ def choose_actors(
         first = _first_in_phrase(sentence, predicate, actors, sources, said)
         if first:
             return sources, first
+    if targets_policy == "phrase" and predicate.passive and not any(m.codes for m in sources):
+        # "The Philippines was criticized over its dispute with Eriador": ERI 111 PHL
+        clauses = frozenset(w.id for c in sentence.children(predicate.verb, *CLAUSES)
+                            for w in sentence.subtree(c))  # not "was seen to break into X"
+        first = _first_in_phrase(sentence, predicate, actors, targets, skip=clauses)
+        if first:
+            return first, targets
     return sources, targets
 
 
@@ -124,11 +135,12 @@ def _said(match: VerbMatch) -> bool:
 
 
 def _first_in_phrase(sentence: Sentence, predicate: Predicate, actors: SentenceActors,
-                     sources: Sequence[Mention], said: bool = False) -> list[Mention]:
+                     sources: Sequence[Mention], said: bool = False,
+                     skip: frozenset[int] = frozenset()) -> list[Mention]:
     """The first coded actor among the predicate's ``after`` words, with its conjuncts
-    (for a plain statement, 010, not one inside the reported clause)."""
+    (for a plain statement, 010, not one inside the reported clause; none in ``skip``)."""
     for ident in predicate.after:
-        if said and ident in predicate.opaque:
+        if (said and ident in predicate.opaque) or ident in skip:
             continue
         mention = actors.by_word.get(ident)
         if mention is None or not mention.codes or mention in sources:
@@ -279,6 +291,15 @@ def same_state(one: str | None, other: str | None) -> bool:
     return len(short) == 3 and long.startswith(short) and long[3:] in ("GOV", "")
 
 
+def _compound(match: VerbMatch) -> bool:
+    """The matched pattern has ``%``: the conjoined subjects act on each other ("Gondor
+    and Osgiliath have postponed their meeting", POSTPONE ``% *``)."""
+    pattern = match.pattern
+    return pattern is not None and any(
+        isinstance(item, Slot) and item.role == "both"
+        for item in walk_items((*pattern.before, *pattern.after)))
+
+
 def _refers_back(one: Mention | None, other: Mention | None) -> bool:
     """True when ``one`` is coded through a pronoun that refers to ``other``."""
     return bool(one and other and one.antecedent == (other.head, 0))
@@ -291,8 +312,8 @@ def _predicate_outcome(sentence: Sentence, predicate: Predicate, match: VerbMatc
     if match.reason is not None or is_block(match.code, match.reverse_code):
         return Outcome(predicate, match, (), match.reason or "no code")
     sources, targets = choose_actors(sentence, predicate, match, actors, settings.targets)
-    if (not any(t.codes for t in targets) and match.reverse_code and match.code
-            and sum(len(s.codes) for s in sources) > 1):
+    if match.code and sum(len(s.codes) for s in sources) > 1 and (
+            _compound(match) or (not any(t.codes for t in targets) and match.reverse_code)):
         candidates = _reciprocal(match.code, sources)
     else:
         candidates = _pairs(match.code, match.reverse_code, sources, targets,

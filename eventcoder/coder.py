@@ -26,6 +26,7 @@ from eventcoder.errors import EventCoderError
 from eventcoder.events import Event
 from eventcoder.matcher import PhraseMatcher, WordTokens
 from eventcoder.model import Document, Sentence, SourceText
+from eventcoder.nominals import NounIndex, by_phrase_nominals, light_verb_match, with_nominals
 from eventcoder.parsers.base import Parser
 from eventcoder.patterns import INTENT_MOODS, VerbIndex, VerbMatch, match_predicate
 from eventcoder.predicates import Predicate, Tree, find_predicates
@@ -114,6 +115,7 @@ class Coder:
         dset = self.dictionaries
         self.lexicon = ActorLexicon(dset.actors, dset.agents, dset.places)
         self.verbs = VerbIndex(dset.verbs, dset.synsets)
+        self.nouns = NounIndex(dset.verbs, dset.synsets)
         self.phrases = PhraseMatcher()
         for index, discard in enumerate(dset.discards):
             self.phrases.add(discard.phrase, (DISCARD, index))
@@ -250,6 +252,8 @@ class Coder:
         if self.irrealis == "code":
             predicates = [_as_realis(p) for p in predicates]
         matches = self._match(tree, predicates, actors, traces is not None)
+        predicates, matches = with_nominals(
+            predicates, matches, by_phrase_nominals(self.nouns, tree, predicates, actors))
         if self.negation == "table":
             matches = [self._negated_match(tree, p, m, actors, traces is not None)
                        for p, m in zip(predicates, matches, strict=True)]
@@ -264,11 +268,16 @@ class Coder:
     def _match(self, tree: Tree, predicates: list[Predicate], actors: SentenceActors,
                explain: bool) -> list[VerbMatch | None]:
         by_first = self.verbs.by_first
-        return [
+        matches = [
             match_predicate(self.verbs, tree, p, actors, explain=explain)
             if p.lemma in by_first or tree.texts[p.verb] in by_first else None
             for p in predicates
         ]
+        if self.nouns:  # a light verb no pattern coded takes its event noun's code
+            for index, (p, m) in enumerate(zip(predicates, matches, strict=True)):
+                if m is None or m.pattern is None:
+                    matches[index] = light_verb_match(self.nouns, tree, p, actors) or m
+        return matches
 
 
     def _negated_match(self, tree: Tree, predicate: Predicate, match: VerbMatch | None,

@@ -99,10 +99,13 @@ def loads_conllu(
     text: str, *, name: str | None = None, normalise: bool = True, empty_nodes: str = "error"
 ) -> list[Document]:
     """All documents in a CoNLL-U string (see :func:`read_conllu`)."""
-    stream = io.StringIO(text)
-    return list(
-        read_conllu(stream, name=name or "<string>", normalise=normalise, empty_nodes=empty_nodes)
-    )
+    if empty_nodes not in _EMPTY_NODE_POLICIES:
+        raise ValueError(f"empty_nodes must be one of {_EMPTY_NODE_POLICIES}, not {empty_nodes!r}")
+    # the lines io.StringIO(text) would give (split on "\n" only), without its overhead
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return list(_read_stream(lines, name or "<string>", normalise, empty_nodes == "drop"))
 
 
 def _blocks(handle: Iterable[str], label: str) -> Iterator[_Block]:
@@ -260,8 +263,9 @@ def _sentence(
     feats: list[str | None] = [None if cols[5] == "_" else cols[5] for cols in rows]
     if normalise:
         normalise_columns(upos, feats, heads, deprels)
+    checked = _canonical_ids(rows)
     words = [
-        _word(cols, i + 1, heads[i], upos[i], deprels[i], feats[i], label, block)
+        _word(cols, i + 1, heads[i], upos[i], deprels[i], feats[i], label, block, checked)
         for i, cols in enumerate(rows)
     ]
     if text is None:
@@ -276,6 +280,8 @@ def _word_rows(
     block: _Block, label: str, drop_empty: bool
 ) -> tuple[list[list[str]], list[MultiwordToken]]:
     """The block's word rows, with multiword-token lines taken out (and empty nodes)."""
+    if all(cols[0].isdecimal() for cols in block.rows):  # no multiword tokens, no empty nodes
+        return block.rows, []
     rows: list[list[str]] = []
     mwts: list[MultiwordToken] = []
     for offset, cols in enumerate(block.rows):
@@ -347,6 +353,11 @@ def _misc_items(misc: str) -> tuple[tuple[str, str], ...]:
     return tuple((key, value) for key, _, value in pairs)
 
 
+def _canonical_ids(rows: list[list[str]]) -> bool:
+    """True when the word IDs are spelled 1, 2, 3, ... (so need no check word by word)."""
+    return [cols[0] for cols in rows] == [str(number) for number in range(1, len(rows) + 1)]
+
+
 def _word(
     cols: list[str],
     ident: int,
@@ -356,9 +367,13 @@ def _word(
     feats: str | None,
     label: str,
     block: _Block,
+    checked: bool = False,
 ) -> Word:
-    """One Word from a row's columns (MISC split into ner, offsets and the rest)."""
-    if int(cols[0]) != ident:
+    """One Word from a row's columns (MISC split into ner, offsets and the rest).
+
+    ``checked``: the row's ID is known to be ``ident`` (see :func:`_canonical_ids`).
+    """
+    if not checked and int(cols[0]) != ident:
         raise InputError(
             f"word ID {cols[0]} out of order (expected {ident})",
             file=label, line=_row_line(block, cols), field="ID",
@@ -372,15 +387,14 @@ def _word(
             key, _, value = item.partition("=")
             if key == "ner":
                 ner = value
-            elif key == "start_char" or key == "end_char":
-                number = _offset(value, key, label, block, cols)
-                if key == "start_char":
-                    start = number
-                else:
-                    end = number
+            elif key == "start_char":
+                start = int(value) if value.isdecimal() else _offset(value, key, label, block, cols)
+            elif key == "end_char":
+                end = int(value) if value.isdecimal() else _offset(value, key, label, block, cols)
             else:
                 items.append((key, value))
-        misc = tuple(items)
+        if items:
+            misc = tuple(items)
     xpos = None if cols[4] == "_" else cols[4]
     deps = None if cols[8] == "_" else cols[8]
     return Word(

@@ -24,7 +24,8 @@ class ActorRef:
     entry: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return attrs.asdict(self)
+        return {"code": self.code, "text": self.text, "start": self.start, "end": self.end,
+                "entry": self.entry}
 
 
 @attrs.frozen
@@ -36,7 +37,7 @@ class Plover:
     context: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return attrs.asdict(self)
+        return {"event": self.event, "mode": self.mode, "context": self.context}
 
 
 @attrs.frozen
@@ -49,7 +50,8 @@ class Location:
     country: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return attrs.asdict(self)
+        return {"text": self.text, "start": self.start, "end": self.end,
+                "country": self.country}
 
 
 @attrs.frozen

@@ -141,6 +141,35 @@ def _children_index(words: tuple[Word, ...]) -> tuple[tuple[int, ...], ...]:
     return tuple(tuple(k) for k in kids)
 
 
+def _checked_children(words: tuple[Word, ...]) -> tuple[tuple[int, ...], ...] | None:
+    """The children index when ``words`` pass every check of :func:`_check_tree`, else None.
+
+    The same checks on whole columns (the hot path of reading): ids 1..n, int heads in
+    0..n and never the word itself, one root, and every word reachable from the root
+    (each word has one head, so that is the same as: no cycle).
+    """
+    n = len(words)
+    ids = [w.id for w in words]
+    heads = [w.head for w in words]
+    if n == 0 or ids != list(range(1, n + 1)) or set(map(type, heads)) != {int}:
+        return None
+    if min(heads) < 0 or max(heads) > n or heads.count(0) != 1:
+        return None
+    kids: list[list[int]] = [[] for _ in range(n + 1)]
+    for ident, head in zip(ids, heads, strict=True):
+        if head == ident:
+            return None
+        kids[head].append(ident)
+    reached = 0
+    frontier = kids[0]
+    while frontier:
+        reached += len(frontier)
+        frontier = [child for node in frontier for child in kids[node]]
+    if reached != n:
+        return None
+    return tuple(tuple(k) for k in kids)
+
+
 @attrs.frozen
 class Sentence:
     """A sentence: its words form one dependency tree (checked on creation)."""
@@ -160,8 +189,11 @@ class Sentence:
     )
 
     def __attrs_post_init__(self) -> None:
-        _check_tree(self.doc_id, self.index, self.words)
-        object.__setattr__(self, "_children", _children_index(self.words))
+        children = _checked_children(self.words)
+        if children is None:  # not a tree (raises, naming the token), or unusual values
+            _check_tree(self.doc_id, self.index, self.words)
+            children = _children_index(self.words)
+        object.__setattr__(self, "_children", children)
 
     def __len__(self) -> int:
         return len(self.words)

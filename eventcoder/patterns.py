@@ -4,7 +4,8 @@ A predicate's verb is looked up by lemma (a dictionary verb written as an inflec
 PETRARCH's ``LEFT`` beside ``LEAVE``, is preferred for that form; phrasal verbs through
 their ``compound:prt`` particles or the words right after the verb: "pull out", "open
 fire"). Every pattern of
-the verb's dictionary blocks is then tried:
+the verb's dictionary blocks is then tried (a pattern with ``verbs`` only when the
+predicate's verb is one of them):
 
 - ``after`` items match, in order, in the words of the verb's non-subject dependents
   (objects, obliques, ``xcomp`` and ``ccomp`` clauses), with gaps allowed;
@@ -41,7 +42,7 @@ from eventcoder.dictionaries.schema import (
     Term,
     VerbEntry,
 )
-from eventcoder.predicates import PLACE_PREPS, Predicate, Tree
+from eventcoder.predicates import PLACE_PREPS, Predicate, Tree, particle_preposition
 
 __all__ = [
     "Attempt",
@@ -321,9 +322,10 @@ def _slot(role: str, ctx: _Context, seq: Sequence[int], j: int) -> list[Result]:
 
 def _prep(item: Compiled, ctx: _Context, seq: Sequence[int], j: int) -> list[Result]:
     word = ctx.sentence.words[seq[j] - 1]
-    if word.deprel not in ("case", "mark") or word.head == ctx.verb:
+    phrase = particle_preposition(ctx.sentence, word)  # "clash over the efforts"
+    if phrase is None and (word.deprel not in ("case", "mark") or word.head == ctx.verb):
         return []
-    inside = {w.id for w in ctx.sentence.subtree(word.head)}
+    inside = {w.id for w in ctx.sentence.subtree(phrase.id if phrase else word.head)}
     inner = [i for i in seq[j + 1 :] if i in inside]
     outer, ctx.in_prep = ctx.in_prep, True
     found = _match_items(item[2], 0, ctx, inner, 0, False) if item[2] else (0, 0, {})
@@ -422,6 +424,13 @@ def _admissible(pattern: Pattern, predicate: Predicate) -> str | None:
     return None
 
 
+def _written_for(pattern: Pattern, verb_keys: set[str]) -> str | None:
+    """Why a pattern written for other verbs of its block does not apply (None: it does)."""
+    if not pattern.verbs or not verb_keys.isdisjoint(pattern.verbs):
+        return None
+    return f"pattern written for {', '.join(pattern.verbs)}"
+
+
 def match_predicate(
     index: VerbIndex,
     tree: Tree,
@@ -436,7 +445,9 @@ def match_predicate(
     entries, used = index.entries_for(tree, predicate)
     if not entries:
         return None
-    verb_text = " ".join([predicate.lemma, *(sentence.word(i).lemma.lower() for i in used)])
+    rest = [sentence.word(i).lemma.lower() for i in used]
+    verb_text = " ".join([predicate.lemma, *rest])
+    verb_keys = {verb_text, " ".join([sentence.texts[predicate.verb].lower(), *rest])}
     after = tuple(i for i in predicate.after if i not in used)
     ctx: _Context | None = None
     best: tuple[int, Pattern, VerbEntry, Binds] | None = None
@@ -447,7 +458,7 @@ def match_predicate(
         positions = range(len(compiled)) if explain else index.candidates(entry_index, vocabulary)
         for position in positions:
             pattern, before_items, after_items, anchors = compiled[position]
-            why = _admissible(pattern, predicate)
+            why = _admissible(pattern, predicate) or _written_for(pattern, verb_keys)
             if why is None and explain and not all(a & vocabulary for a in anchors):
                 why = "a word of the pattern is not in the sentence"
             result = None

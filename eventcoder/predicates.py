@@ -35,6 +35,7 @@ __all__ = [
     "Tree",
     "conjuncts",
     "find_predicates",
+    "particle_preposition",
 ]
 
 SUBJECTS = ("nsubj", "csubj")
@@ -172,15 +173,29 @@ class Tree:
 
 
 def conjuncts(sentence: Tree | Sentence, head: int) -> list[int]:
-    """The word and the words conjoined to it (``conj`` chains), in order."""
+    """The word and the words conjoined to it (``conj`` chains), in order; a name in
+    apposition to a name in a list is a conjunct too (parsers read "Mordor, the Shire,
+    Arnor and Bree" as Mordor + appos "the Shire" + its conjuncts)."""
     found = [head]
     stack = [head]
     while stack:
-        for child in sentence.children(stack.pop(), "conj"):
+        node = stack.pop()
+        for child in [*sentence.children(node, "conj"), *_listed_appos(sentence, node)]:
             if child.upos not in ("VERB", "AUX") or sentence.word(head).upos in ("VERB", "AUX"):
                 found.append(child.id)
                 stack.append(child.id)
     return sorted(found)
+
+
+def _listed_appos(sentence: Tree | Sentence, node: int) -> list[Word]:
+    """Proper-name appositions of a proper name, when either has conjuncts (a list)."""
+    if sentence.word(node).upos != "PROPN":
+        return []
+    appos = [c for c in sentence.children(node, "appos") if c.upos == "PROPN"]
+    if appos and (sentence.children(node, "conj")
+                  or any(sentence.children(a, "conj") for a in appos)):
+        return appos
+    return []
 
 
 def _case(sentence: Tree, word: Word) -> str | None:
@@ -238,7 +253,8 @@ def _own_frame(sentence: Tree, verb: Word) -> _Frame:
             frame.sources.extend(_expand(sentence, child_word, "subject"))
             frame.has_subject = True
         elif child.deprel == "obl:agent" or (
-            frame.passive and child.deprel.startswith("obl") and _case(sentence, child) == "by"
+            (frame.passive or verb.deprel == "csubj")  # "Shelling *by X* killed ..."
+            and child.deprel.startswith("obl") and _case(sentence, child) == "by"
         ):
             frame.sources.extend(_expand(sentence, child, "by-agent", "by"))
         elif child.deprel in ("obj", "iobj"):
@@ -345,9 +361,12 @@ class _Builder:
             if parent.passive and not frame.has_object:
                 frame.targets.extend(a for a in parent.targets if a.via == "passive subject")
             frame.passive = frame.passive or parent.passive
-        elif rel == "xcomp":
+        elif rel == "csubj" and not frame.has_object:  # "Shelling by X killed *Y*"
+            frame.targets.extend(Argument(a.head, f"object of {governor.lemma.lower()!r}")
+                                 for a in self.own(governor).targets if a.via == "object")
+        elif rel == "xcomp":  # "urged Moscow to respect", "Moscow was urged to respect"
             parent = self.frame(governor)
-            objects = [a for a in parent.targets if a.via == "object"]
+            objects = [a for a in parent.targets if a.via in ("object", "passive subject")]
             chosen = objects or parent.sources
             frame.sources.extend(Argument(a.head, "controller", None) for a in chosen)
         elif rel in ("acl", "acl:relcl"):
@@ -355,6 +374,7 @@ class _Builder:
             if rel == "acl" and verb.feat("VerbForm") == "Part" and verb.feat("Tense") == "Past":
                 frame.targets.extend(noun)
                 frame.passive = True
+                frame.targets.extend(self._parties(governor) if frame.sources else ())
             else:
                 frame.sources.extend(noun)
         elif rel == "advcl" and governor.upos in ("VERB", "AUX"):
@@ -365,6 +385,20 @@ class _Builder:
             else:
                 frame.sources.extend(Argument(a.head, "governor's subject") for a in
                                      parent.sources)
+
+
+    def _parties(self, noun: Word) -> list[Argument]:
+        """"agreed ... in *a deal* brokered by China": a bare event noun in a phrase of a
+        verb stands for that verb's act, so the subjects of the verb are the parties the
+        participle's by-agent acted on (China 045 the parties of the deal)."""
+        sentence = self.sentence
+        governor = sentence.head_of(noun)
+        if (noun.upos != "NOUN" or not noun.deprel.startswith("obl") or governor is None
+                or governor.upos != "VERB"
+                or sentence.children(noun, "amod", "compound", "nmod:poss", "flat")):
+            return []
+        return [Argument(a.head, f"party to {noun.lemma.lower()!r}")
+                for a in self.frame(governor).sources]
 
 
 def _negated(sentence: Tree, verb: Word) -> bool:
@@ -426,7 +460,17 @@ def _after(sentence: Tree, verb: Word, consumed: set[int]) -> tuple[int, ...]:
             continue  # "according to activists" is not part of the act
         if child.deprel not in NOT_AFTER and child.id not in consumed:
             ids.extend(w.id for w in sentence.subtree(child))
+        elif particle_preposition(sentence, child):
+            ids.append(child.id)  # "clash over the efforts": spaCy's particle "over"
     return tuple(sorted(i for i in ids if i not in consumed))
+
+
+def particle_preposition(sentence: Tree | Sentence, word: Word) -> Word | None:
+    """The object a particle that is a preposition introduces ("clashed *over* the
+    efforts", parsed as particle + object), or None."""
+    if word.deprel != "compound:prt" or word.upos != "ADP":
+        return None
+    return next((c for c in sentence.children(word.head, "obj") if c.id > word.id), None)
 
 
 def _before(sentence: Tree, verb: Word, sources: list[Argument]) -> tuple[int, ...]:
@@ -443,6 +487,22 @@ def _before(sentence: Tree, verb: Word, sources: list[Argument]) -> tuple[int, .
         ids.update(c.id for c in sentence.children(governor, "aux", "advmod") if c.id < verb.id)
         ids.update(c.id for c in sentence.children(verb, "mark"))
     return tuple(sorted(ids))
+
+
+def _complement_governor(sentence: Tree, verb: Word) -> int | None:
+    """The verb an infinitive complements: its ``xcomp`` head, or the verb whose object
+    an infinitival ``acl`` modifies (UDPipe's reading of "urged Eriador *to respond*")."""
+    governor = sentence.head_of(verb)
+    if governor is None:
+        return None
+    if verb.deprel == "xcomp":
+        return governor.id
+    if (verb.deprel == "acl" and verb.feat("VerbForm") == "Inf"
+            and governor.deprel in ("obj", "iobj")
+            and any(m.lemma.lower() == "to" for m in sentence.children(verb, "mark"))):
+        above = sentence.head_of(governor)
+        return above.id if above is not None and above.upos in ("VERB", "AUX") else None
+    return None
 
 
 def _opaque(sentence: Tree, verb: Word) -> frozenset[int]:
@@ -477,7 +537,6 @@ def _predicate(sentence: Tree, builder: _Builder, verb: Word) -> Predicate:
     particles = tuple(c.lemma.lower() for c in sentence.children(verb, "compound:prt"))
     irrealis = builder.irrealis(verb)
     negated, modals = builder.modality.get(verb.id, (False, ()))
-    governor = sentence.head_of(verb)
     return Predicate(
         verb=verb.id,
         lemma=verb.lemma.lower(),
@@ -489,7 +548,7 @@ def _predicate(sentence: Tree, builder: _Builder, verb: Word) -> Predicate:
         passive=frame.passive,
         negated=negated,
         modals=modals,
-        governor=governor.id if governor is not None and verb.deprel == "xcomp" else None,
+        governor=_complement_governor(sentence, verb),
         irrealis=irrealis,
         after=_after(sentence, verb, set()),
         before=_before(sentence, verb, frame.sources),

@@ -117,6 +117,8 @@ def normalise_columns(
     ``heads`` are 1-based (0 = root) as in CoNLL-U. ``upos``, ``feats`` and
     ``deprels`` are rewritten in place.
     """
+    if _already_v2(upos, heads, deprels):
+        return False
     changed = False
     n = len(deprels)
     for i, deprel in enumerate(deprels):
@@ -136,6 +138,42 @@ def normalise_columns(
             upos[i] = "AUX"
             changed = True
     return changed
+
+
+#: Base relations that :func:`normalise_deprel` may rewrite (some only in context).
+_REWRITTEN_BASES: frozenset[str] = frozenset(
+    {"nmod", "neg"} | {key.partition(":")[0] for key in V1_TO_V2}
+)
+
+
+def _already_v2(upos: list[str], heads: Sequence[int], deprels: list[str]) -> bool:
+    """True when :func:`normalise_columns` would change nothing (a quick, conservative test:
+    False means "maybe")."""
+    if "CONJ" in upos:
+        return False
+    labels = set(deprels)
+    if "VERB" in upos and not labels.isdisjoint(AUX_RELATIONS) and any(
+        tag == "VERB" and deprel in AUX_RELATIONS for tag, deprel in zip(upos, deprels, strict=True)
+    ):
+        return False
+    nmod = False
+    for label in labels:
+        base = label.partition(":")[0]
+        if label in V1_TO_V2:
+            return False
+        if base == "nmod":
+            nmod = True
+        elif base in _REWRITTEN_BASES:
+            return False
+    if not nmod:
+        return True
+    n = len(deprels)
+    for i, deprel in enumerate(deprels):  # nmod stays nmod under a nominal head (or root)
+        if deprel.startswith("nmod") and deprel.partition(":")[::2] != ("nmod", "poss"):
+            head = heads[i]
+            if 0 < head <= n and upos[head - 1] not in NOMINAL_UPOS:
+                return False
+    return True
 
 
 def normalise_words(words: Sequence[Word]) -> tuple[Word, ...]:

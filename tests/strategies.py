@@ -317,8 +317,9 @@ def pattern_items() -> st.SearchStrategy[Any]:
 
 
 @st.composite
-def patterns(draw: st.DrawFn) -> Any:
-    """A Pattern whose text is the canonical rendering of its items."""
+def patterns(draw: st.DrawFn, lemmas: tuple[str, ...] = ()) -> Any:
+    """A Pattern whose text is the canonical rendering of its items; its ``verbs`` are
+    some of ``lemmas`` (the lemmas of the block it belongs to), in order, or none."""
     from eventcoder.dictionaries.patterns import format_pattern
     from eventcoder.dictionaries.schema import Pattern, Slot
 
@@ -339,6 +340,9 @@ def patterns(draw: st.DrawFn) -> Any:
         reverse_code=reverse,
         negated=negated,
         notes=draw(st.none() | _dictionary_text()),
+        verbs=tuple(dict.fromkeys(draw(st.lists(st.sampled_from(lemmas), max_size=2))))
+        if lemmas
+        else (),
     )
 
 
@@ -346,12 +350,14 @@ def patterns(draw: st.DrawFn) -> Any:
 def verb_entries(draw: st.DrawFn) -> Any:
     from eventcoder.dictionaries.schema import VerbEntry
 
+    lemmas = tuple(draw(st.lists(_lower_words(), min_size=1, max_size=3)))
     return VerbEntry(
         name=draw(_dictionary_text()),
-        lemmas=tuple(draw(st.lists(_lower_words(), min_size=1, max_size=3))),
+        lemmas=lemmas,
         code=draw(st.none() | cameo_event_codes()),
-        patterns=tuple(draw(st.lists(patterns(), max_size=3))),
+        patterns=tuple(draw(st.lists(patterns(lemmas), max_size=3))),
         notes=draw(st.none() | _dictionary_text()),
+        nouns=tuple(draw(st.lists(_lower_words(), max_size=2, unique=True))),
     )
 
 

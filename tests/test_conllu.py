@@ -264,3 +264,35 @@ def test_written_form_is_stable(docs: list[Document]) -> None:
     """Writing what was read gives the same text again."""
     text = dumps_conllu(docs)
     assert dumps_conllu(loads_conllu(text, normalise=False)) == text
+
+
+@given(st.lists(documents(), max_size=2), st.sampled_from(["\n", "\r\n"]), st.booleans())
+def test_reading_a_string_equals_reading_it_as_a_stream(
+    docs: list[Document], newline: str, final_newline: bool
+) -> None:
+    """loads_conllu (which splits the string itself) gives what reading the same text from a
+    stream gives: same documents, or the same error at the same line."""
+    text = dumps_conllu(docs).replace("\n", newline)
+    if not final_newline:
+        text = text.rstrip("\r\n")
+
+    def outcome(read: object) -> object:
+        try:
+            return read()  # type: ignore[operator]
+        except (InputError, ParseTreeError) as error:
+            return str(error)
+
+    assert outcome(lambda: loads_conllu(text, name="x")) == outcome(
+        lambda: list(read_conllu(io.StringIO(text), name="x"))
+    )
+
+
+def test_unusual_word_ids_are_checked_as_integers() -> None:
+    """IDs spelled "01" still count as 1 (and out-of-order IDs name the line)."""
+    row = "\t".join(["{}", "w", "w", "NOUN", "_", "_", "{}", "{}", "_", "_"])
+    good = "\n".join([row.format("01", 0, "root"), row.format("2", 1, "dep")]) + "\n"
+    assert [w.id for w in loads_conllu(good)[0].sentences[0]] == [1, 2]
+    bad = "\n".join([row.format("1", 0, "root"), row.format("3", 1, "dep")]) + "\n"
+    with pytest.raises(InputError, match="out of order") as caught:
+        loads_conllu(bad)
+    assert caught.value.location.line == 2

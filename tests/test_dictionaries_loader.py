@@ -189,6 +189,16 @@ class TestEventCodes:
         problem = only(check(tmp_path, "event_codes:\n  - {code: x1}\n").errors)
         assert problem.field == "event_codes[0].code"
 
+    def test_negated_code_of_a_row(self, tmp_path: Path) -> None:
+        """A row's ``negated`` code is loaded (and checked like a code)."""
+        path = tmp_path / "codes.yaml"
+        path.write_text("event_codes:\n  - {code: '110', negated: '050'}\n  - {code: '050'}\n")
+        rows = load_dictionaries([path], include_default=False, cache=False).event_codes
+        assert rows is not None and [(r.code, r.negated) for r in rows] == [
+            ("110", "050"), ("050", None)]
+        problem = only(check(tmp_path, "event_codes:\n  - {code: '110', negated: x}\n").errors)
+        assert problem.field == "event_codes[0].negated"
+
 
 class TestPatterns:
     def test_malformed_pattern(self, tmp_path: Path) -> None:

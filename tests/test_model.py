@@ -9,9 +9,19 @@ import datetime as dt
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from eventcoder.errors import ParseTreeError
-from eventcoder.model import Document, Sentence, SourceText, Word
+from eventcoder.model import (
+    Document,
+    Sentence,
+    SourceText,
+    Word,
+    _check_tree,
+    _checked_children,
+    _children_index,
+)
 
 # "Russian warplanes struck rebel positions in Idlib." (UD v2, hand-checked)
 ROWS = [
@@ -134,3 +144,28 @@ class TestDocument:
         """A malformed date is rejected at construction."""
         with pytest.raises(ValueError):
             SourceText("d", "text", date="24/10/2017")
+
+
+@st.composite
+def _any_heads(draw: st.DrawFn) -> list[Word]:
+    """Words with arbitrary heads and ids: trees, cycles, several roots, bad ranges."""
+    n = draw(st.integers(0, 7))
+    ids = draw(st.permutations(range(1, n + 1))) if draw(st.booleans()) else range(1, n + 1)
+    return [Word(i, "w", "w", "NOUN", draw(st.integers(-1, n + 1)), "dep") for i in ids]
+
+
+@given(_any_heads())
+def test_fast_tree_check_agrees_with_the_full_check(words: list[Word]) -> None:
+    """The column-wise check used on construction accepts exactly the words the word-by-word
+    check accepts, and then gives the same children index."""
+    fast = _checked_children(tuple(words))
+    try:
+        _check_tree("d", 0, tuple(words))
+    except ParseTreeError:
+        assert fast is None
+        with pytest.raises(ParseTreeError):
+            Sentence("d", 0, "t", words)
+        return
+    if words:
+        assert fast == _children_index(tuple(words))
+    assert Sentence("d", 0, "t", words)._children == _children_index(tuple(words))

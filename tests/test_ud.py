@@ -12,6 +12,7 @@ from strategies import UPOS, heads
 from eventcoder.conllu import read_conllu
 from eventcoder.model import Sentence, Word
 from eventcoder.ud import (
+    AUX_RELATIONS,
     V1_ONLY_RELATIONS,
     V1_TO_V2,
     is_v2,
@@ -19,6 +20,7 @@ from eventcoder.ud import (
     normalise_sentence,
     normalise_words,
 )
+from eventcoder.ud import _already_v2 as _already_v2
 
 DATA = Path(__file__).parent / "data"
 
@@ -165,3 +167,28 @@ def test_normalisation_is_idempotent(words: list[Word]) -> None:
     assert normalise_words(once) == once
     assert is_v2(once)
     assert [w.head for w in once] == [w.head for w in words]
+
+
+@given(_v1_words())
+def test_quick_v2_test_never_skips_a_needed_change(words: list[Word]) -> None:
+    """When the quick test says a sentence is already v2, no word's relation or UPOS would
+    be rewritten (so skipping the word-by-word pass changes nothing)."""
+    upos = [w.upos for w in words]
+    heads_ = [w.head for w in words]
+    deprels = [w.deprel for w in words]
+    if not _already_v2(upos, heads_, deprels):
+        return
+    for word in words:
+        head_upos = upos[word.head - 1] if word.head else None
+        assert normalise_deprel(word.deprel, head_upos=head_upos, upos=word.upos) == word.deprel
+        assert word.upos != "CONJ"
+        assert not (word.upos == "VERB" and word.deprel in AUX_RELATIONS)
+
+
+def test_quick_v2_test_passes_real_v2_parses() -> None:
+    """A real UD v2 parse (spaCy, converted) takes the quick path: nmod under nouns only."""
+    doc = next(read_conllu(DATA / "coder" / "idlib.conllu"))
+    sentence = doc.sentences[0]
+    assert any(w.deprel == "nmod" for d in [doc] for s in d for w in s)
+    assert _already_v2([w.upos for w in sentence], [w.head for w in sentence],
+                       [w.deprel for w in sentence])

@@ -50,6 +50,7 @@ from eventcoder.dictionaries.schema import (  # noqa: E402
     VerbEntry,
 )
 from eventcoder.importers import PetrarchImport, import_petrarch  # noqa: E402
+from eventcoder.importers.petrarch_verbs import PROVENANCE_KEYS  # noqa: E402
 from eventcoder.ontology import Ontology, is_country  # noqa: E402
 
 CAPITALS = Path(__file__).with_name("world_capitals.tsv")
@@ -256,7 +257,8 @@ def build(shared: Path, out: Path) -> int:
         f"{len(discards)} discard phrase(s) were dropped (listed below); "
         f"{len(places)} capital(s) listed as aliases of their country were written as places "
         f"(tools/world_capitals.tsv; {len(missing)} capital(s) the country entries do not "
-        "list were left out)."
+        "list were left out). "
+        + _provenance(result)
     )
     details = _dropped_discards(discards) + "\n\nCapitals not listed by their country entry: "
     details += ", ".join(missing) + "."
@@ -271,6 +273,17 @@ def build(shared: Path, out: Path) -> int:
     for path in written:
         print(f"wrote {path} ({path.stat().st_size // 1024} KiB)")
     return 0
+
+
+def _provenance(result: PetrarchImport) -> str:
+    """How many verb patterns are limited to the verbs their comment names."""
+    counts = [report.counts for report in result.files if report.kind == "verbs"]
+    limited, unnamed = (sum(c.get(key, 0) for c in counts) for key in PROVENANCE_KEYS)
+    return (
+        f"Pattern provenance: {limited} verb pattern(s) apply only to the verb(s) their "
+        f"CAMEO.2.0 comment names (`verbs:`); {unnamed} coding pattern(s) whose comment "
+        "names no verb of their block apply to every verb of it (docs/importing.md)."
+    )
 
 
 def _dropped_discards(dropped: list[tuple[str, str]]) -> str:

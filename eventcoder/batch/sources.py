@@ -116,8 +116,9 @@ class _Splitter:
     pending: list[str] = attrs.field(factory=list)
 
     def block(self, lines: list[str], lineno: int) -> Iterator[tuple[int, str, int]]:
-        keys = [_comment_key(line) for line in lines if line.startswith("#")]
-        has_rows = any(not line.startswith("#") for line in lines)
+        comments = [line for line in lines if line[0] == "#"]  # lines are never empty
+        keys = [_comment_key(line) for line in comments]
+        has_rows = len(comments) < len(lines)
         if has_rows:
             self.sentences += 1
         if any(_is_newdoc(key) for key in keys):
@@ -160,7 +161,7 @@ def conllu_documents(handle: Iterable[str], label: str) -> Iterator[tuple[int, s
     lines: list[str] = []
     start = 0
     for lineno, raw in enumerate(handle, 1):
-        if raw.strip():
+        if raw and not raw.isspace():
             if not lines:
                 start = lineno
             lines.append(raw if raw.endswith("\n") else raw + "\n")
@@ -172,10 +173,22 @@ def conllu_documents(handle: Iterable[str], label: str) -> Iterator[tuple[int, s
     yield from splitter.flush()
 
 
+def _rows(text: str) -> Iterator[str]:
+    """``text.split("\n")``, lazily (the id is found in the first lines of a document)."""
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end]
+        start = end + 1
+
+
 def conllu_items(handle: Iterable[str], label: str) -> Iterator[WorkItem]:
     """Work items for the documents of a CoNLL-U stream."""
     for line, text, added in conllu_documents(handle, label):
-        doc_id = next((_value(row) for row in text.split("\n") if row.startswith("#")
+        doc_id = next((_value(row) for row in _rows(text) if row.startswith("#")
                        and _comment_key(row) == "newdoc id"), None)
         yield WorkItem(f"{label}:{line}", label, line, doc_id, conllu=text + "\n",
                        line_offset=line - 1 - added)

@@ -121,6 +121,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _summary(result: object, written: list[Path]) -> None:
+    from eventcoder.importers.petrarch_verbs import PROVENANCE_KEYS
+
     files = result.files  # type: ignore[attr-defined]
     for report in files:
         warnings = sum(1 for p in report.problems if p.severity == "warning")
@@ -129,6 +131,9 @@ def _summary(result: object, written: list[Path]) -> None:
             f"{report.skipped} lines skipped, {warnings} warnings",
             file=sys.stderr,
         )
+        for key in PROVENANCE_KEYS:
+            if report.counts.get(key):
+                print(f"{report.path}: {report.counts[key]} {key}", file=sys.stderr)
     parts = result.unknown_parts  # type: ignore[attr-defined]
     if parts:
         print(

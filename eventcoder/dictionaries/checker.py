@@ -9,6 +9,7 @@ Errors:
 - an event code (a verb's default code, a pattern's code or reverse code) that is not
   in the table the set is checked against (CAMEO, or the declared ``event_codes``);
 - a pattern naming a synset that no file defines;
+- a pattern whose ``verbs:`` names a word that is not a lemma of its (layered) block;
 - an alias conflict: the same normalised alias (see ``phrases``) in two actor entries
   that give different codes on some day, or in two agents (or two titles) with
   different codes; the same alias in two places in different countries.
@@ -23,6 +24,7 @@ Warnings (suspicious but legal):
 - the same alias repeated: twice in one entry (after normalisation, counting the
   name), or in two entries that give the same codes (or two places in one country);
 - a declared actor-code part that CAMEO already knows;
+- event nouns (``nouns:``) in a verb block without a default code;
 - (only when asked for: ``shadowed=True``, ``dictionaries check --shadowed``; the
   world set has over a thousand) a shadowed alias: an actor alias that is the start
   of a longer alias of another actor with different codes (in "Syrian army" the
@@ -70,6 +72,8 @@ def check_layered(
         *_place_aliases(layered.dset.places, where),
         *_event_codes(layered, table, where),
         *_synsets(layered, where),
+        *_pattern_verbs(layered, where),
+        *_nouns(layered, where),
         *_actor_aliases(layered.dset.actors, where, shadowed),
         *_agent_aliases(layered.dset.agents, where),
         *_date_overlaps(layered.dset.actors, where),
@@ -160,6 +164,27 @@ def _synsets(layered: Layered, where: _Where) -> Iterator[Problem]:
             for name in pattern_synsets(pattern):
                 if name not in known:
                     message = f"unknown synset &{name} in {pattern.text!r}"
+                    yield where.problem("verbs", verb, f"patterns[{index}]", message)
+
+
+def _nouns(layered: Layered, where: _Where) -> Iterator[Problem]:
+    """Event nouns of a block without a default code can never be coded (warning)."""
+    for verb in layered.dset.verbs:
+        if verb.nouns and not verb.code:
+            message = "event nouns need a default code (the code the nouns stand for)"
+            yield where.problem("verbs", verb, "nouns", message, "warning")
+
+
+def _pattern_verbs(layered: Layered, where: _Where) -> Iterator[Problem]:
+    for verb in layered.dset.verbs:
+        lemmas = set(verb.lemmas)
+        for index, pattern in enumerate(verb.patterns):
+            for name in pattern.verbs:
+                if name not in lemmas:
+                    message = (
+                        f"verbs: {name!r} is not a lemma of the block, so {pattern.text!r}"
+                        " never applies to it"
+                    )
                     yield where.problem("verbs", verb, f"patterns[{index}]", message)
 
 

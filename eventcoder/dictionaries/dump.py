@@ -88,7 +88,9 @@ def _agent(agent: AgentEntry) -> dict[str, Any]:
 def _pattern(pattern: Pattern) -> dict[str, Any]:
     text = format_pattern(pattern.before, pattern.after, pattern.negated)
     code = format_code(pattern.code, pattern.reverse_code)
-    return _skip_none({"pattern": text, "code": code, "notes": pattern.notes})
+    return _skip_none(
+        {"pattern": text, "code": code, "verbs": list(pattern.verbs), "notes": pattern.notes}
+    )
 
 
 def _verb(verb: VerbEntry) -> dict[str, Any]:
@@ -99,6 +101,7 @@ def _verb(verb: VerbEntry) -> dict[str, Any]:
             "code": verb.code,
             "patterns": [_pattern(pattern) for pattern in verb.patterns],
             "notes": verb.notes,
+            "nouns": list(verb.nouns) or None,
         }
     )
 

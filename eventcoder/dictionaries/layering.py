@@ -196,6 +196,7 @@ def _merge(earlier: Any, partial: Any) -> Any:
             earlier,
             lemmas=_added(earlier.lemmas, partial.lemmas),
             patterns=earlier.patterns + partial.patterns,
+            nouns=_added(earlier.nouns, partial.nouns),
         )
     assert isinstance(earlier, Synset)
     return attrs.evolve(earlier, words=_added(earlier.words, partial.words))

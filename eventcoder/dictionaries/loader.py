@@ -336,7 +336,7 @@ def _peek_name(node: Node, field: str) -> str:
 
 _ACTOR_FIELDS = ("name", "aliases", "country", "codes", "notes", "sources")
 _AGENT_FIELDS = ("name", "aliases", "code", "standalone", "notes")
-_VERB_FIELDS = ("name", "lemmas", "code", "patterns", "notes")
+_VERB_FIELDS = ("name", "lemmas", "code", "patterns", "notes", "nouns")
 
 
 def _label(section: str, name: str, index: int) -> str:
@@ -507,10 +507,13 @@ def _verb(b: _Builder, node: Node, name: str, index: int) -> VerbEntry | None:
     code = _optional(b, found, "code", label, lambda n, e, f: _default_code(b, n, e))
     patterns = _patterns(b, found.get("patterns"), label, entry_name or "")
     notes = _optional(b, found, "notes", label, b.reader.text)
+    nouns = _optional(b, found, "nouns", label, lambda n, e, f: _words(b, n, e, f)) or ()
     if len(b.reader.problems) > before or entry_name is None or not lemmas:
         return None
     b.mark("verbs", entry_name, "code", found.get("code", node))
-    return VerbEntry(entry_name, lemmas, code or None, patterns, notes, origin=b.origin(node))
+    b.mark("verbs", entry_name, "nouns", found.get("nouns", node))
+    return VerbEntry(entry_name, lemmas, code or None, patterns, notes, origin=b.origin(node),
+                     nouns=nouns)
 
 
 def _default_code(b: _Builder, node: Node, label: str) -> str | None:
@@ -547,7 +550,8 @@ def _patterns(b: _Builder, node: Node | None, label: str, name: str | None) -> t
 
 
 def _pattern(b: _Builder, node: Node, label: str, field: str) -> Pattern | None:
-    found = b.reader.fields(node, label, field, ("pattern", "code", "notes"), ("pattern", "code"))
+    keys = ("pattern", "code", "verbs", "notes")
+    found = b.reader.fields(node, label, field, keys, ("pattern", "code"))
     if found is None or "pattern" not in found or "code" not in found:
         return None
     text = b.reader.text(found["pattern"], label, f"{field}.pattern")
@@ -555,7 +559,10 @@ def _pattern(b: _Builder, node: Node, label: str, field: str) -> Pattern | None:
     notes = _optional(
         b, found, "notes", label, lambda n, e, f: b.reader.text(n, e, f"{field}.notes")
     )
-    if text is None or code is None:
+    verbs = (
+        _words(b, found["verbs"], label, f"{field}.verbs") if "verbs" in found else ()
+    )
+    if text is None or code is None or verbs is None:
         return None
     try:
         parse_code(code)
@@ -563,7 +570,9 @@ def _pattern(b: _Builder, node: Node, label: str, field: str) -> Pattern | None:
         b.reader.report(found["code"], error.message, entry=label, field=f"{field}.code")
         return None
     try:
-        return make_pattern(text, code, notes=notes, origin=b.origin(node))
+        return make_pattern(
+            text, code, notes=notes, origin=b.origin(node), verbs=tuple(dict.fromkeys(verbs))
+        )
     except PatternSyntaxError as error:
         b.reader.report(
             found["pattern"], f"{error} in {text!r}", entry=label, field=f"{field}.pattern"
@@ -692,7 +701,9 @@ def _extension_values(
         sources = _optional(b, found, "sources", label, b.reader.texts) or ()
         return PlaceEntry(name, aliases, sources=sources)
     lemmas = _optional(b, found, "lemmas", label, lambda n, e, f: _words(b, n, e, f)) or ()
-    return VerbEntry(name, lemmas, patterns=_patterns(b, found.get("patterns"), label, None))
+    nouns = _optional(b, found, "nouns", label, lambda n, e, f: _words(b, n, e, f)) or ()
+    return VerbEntry(name, lemmas, patterns=_patterns(b, found.get("patterns"), label, None),
+                     nouns=nouns)
 
 
 def _extend_synset(b: _Builder, node: Node, name: str, index: int) -> Synset | None:
@@ -703,7 +714,7 @@ _EXTENDERS: dict[str, Callable[[_Builder, Node, str, int], Any]] = {
     "actors": _extend_fields("actors", ("name", "aliases", "codes", "sources")),
     "agents": _extend_fields("agents", ("name", "aliases")),
     "titles": _extend_fields("titles", ("name", "aliases")),
-    "verbs": _extend_fields("verbs", ("name", "lemmas", "patterns")),
+    "verbs": _extend_fields("verbs", ("name", "lemmas", "patterns", "nouns")),
     "places": _extend_fields("places", ("name", "aliases", "sources")),
     "synsets": _extend_synset,
 }

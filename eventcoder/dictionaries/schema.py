@@ -139,7 +139,8 @@ class Pattern:
     ``before`` and ``after`` are the items written before and after ``*``. ``code`` is
     the event code for source -> target; ``reverse_code`` (PETRARCH's ``[042:043]``)
     also codes target -> source. ``code`` may be None for ``[:190]`` (reverse only) or
-    ``---`` (the pattern blocks the verb's default code).
+    ``---`` (the pattern blocks the verb's default code). ``verbs`` lists the lemmas of
+    the block the pattern applies to (empty: every lemma of the block).
     """
 
     text: str
@@ -150,6 +151,9 @@ class Pattern:
     negated: bool = False
     notes: str | None = None
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
+    #: The lemmas of its verb block the pattern was written for (``verbs:`` in YAML);
+    #: empty: it applies to every lemma of the block.
+    verbs: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -162,6 +166,10 @@ class VerbEntry:
     patterns: tuple[Pattern, ...] = ()
     notes: str | None = None
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
+    #: Event nouns that stand for the verb ("air strike", "shelling", "siege"): coded
+    #: with the block's default code as objects of light verbs ("launched an air strike
+    #: on X") and with a by-phrase ("shelling by X"); docs/algorithm.md.
+    nouns: tuple[str, ...] = ()
 
 
 @attrs.frozen

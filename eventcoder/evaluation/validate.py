@@ -21,7 +21,7 @@ import attrs
 from eventcoder.coder import Coder
 from eventcoder.dictionaries.schema import DictionarySet
 from eventcoder.errors import InputError
-from eventcoder.events import Event
+from eventcoder.events import ActorRef, Event
 from eventcoder.model import Document, SourceText
 from eventcoder.parsers.base import Parser
 from eventcoder.petrarch_records import ValidationRecord, read_environment, read_records
@@ -33,11 +33,32 @@ NULL_ACTOR = "---"
 Triple = tuple[str, str, str]  # source, target, event code
 
 
-def event_triple(event: Event) -> Triple:
-    """An event as PETRARCH's validation compares it: (source, target, event code)."""
-    source = event.source.code if event.source and event.source.code else NULL_ACTOR
-    target = event.target.code if event.target and event.target.code else NULL_ACTOR
-    return source, target, event.code
+def event_triple(event: Event, joined: Mapping[str, str] | None = None) -> Triple:
+    """An event as PETRARCH's validation compares it: (source, target, event code).
+
+    ``joined`` maps actor entries to the code PETRARCH writes for them when an entry
+    has several codes at once (``THE_SHIRE [FRO/BIL/SAM]``; see :func:`joined_codes`).
+    """
+    return _actor_code(event.source, joined), _actor_code(event.target, joined), event.code
+
+
+def _actor_code(ref: ActorRef | None, joined: Mapping[str, str] | None) -> str:
+    if ref is None or not ref.code:
+        return NULL_ACTOR
+    if joined and ref.entry in joined and ref.code in joined[ref.entry].split("/"):
+        return joined[ref.entry]
+    return ref.code
+
+
+def joined_codes(dictionaries: DictionarySet) -> dict[str, str]:
+    """Actor entries with several undated codes, and the one code PETRARCH writes for
+    them: the importer splits ``[FRO/BIL/SAM]`` into three codes (one event each),
+    PETRARCH's validation expects one event with the code ``FRO/BIL/SAM``."""
+    return {
+        actor.name: "/".join(c.code for c in actor.codes)
+        for actor in dictionaries.actors
+        if len(actor.codes) > 1 and all(c.start is None and c.end is None for c in actor.codes)
+    }
 
 
 @attrs.frozen
@@ -55,9 +76,10 @@ class RecordResult:
         return not self.missed and not self.extra
 
 
-def compare_record(record: ValidationRecord, events: Iterable[Event]) -> RecordResult:
+def compare_record(record: ValidationRecord, events: Iterable[Event],
+                   joined: Mapping[str, str] | None = None) -> RecordResult:
     """Compare a record's coded events with its expectations (PETRARCH's rules)."""
-    coded = tuple(dict.fromkeys(event_triple(e) for e in events))
+    coded = tuple(dict.fromkeys(event_triple(e, joined) for e in events))
     expected = tuple(dict.fromkeys((e.source, e.target, e.code) for e in record.expected))
     coded_set, expected_set = set(coded), set(expected)
     return RecordResult(
@@ -145,8 +167,10 @@ def petrarch_coder(dictionaries: DictionarySet) -> Coder:
     PETRARCH codes modal and planned acts ("Arnor will abandon ties", "is about to
     restore ties") like acts that happened; eventcoder's default does not
     (docs/algorithm.md, "Negation, modality ..."), so validation runs use
-    ``irrealis="code"``; and PETRARCH takes as target the first actor of the verb's
-    phrase when the object is none (``targets="phrase"``).
+    ``irrealis="code"``; PETRARCH takes as target the first actor of the verb's
+    phrase when the object is none (``targets="phrase"``); and a negated verb takes
+    the negated code of the internal ontology, "didn't clash" [110] -> 050
+    (``negation="table"``).
     """
     return Coder(dictionaries, irrealis="code", targets="phrase", negation="table")
 
@@ -167,8 +191,9 @@ def run_validation(
     evaluated = [r for r in records if r.evaluate]
     skipped = tuple(r for r in records if not r.evaluate)
     documents = _documents(evaluated, reparse, os.fspath(path))
+    joined = joined_codes(coder.dictionaries)
     results = tuple(
-        compare_record(record, coder.code_document(doc))
+        compare_record(record, coder.code_document(doc), joined)
         for record, doc in zip(evaluated, documents, strict=True)
     )
     return ValidationRun(os.fspath(path), results, skipped)

@@ -11,6 +11,15 @@ RELATIONS}``. Transformations (``~ a (a b ATTACK) SAY = a b 015``) are reported.
 
 A verb line with its own code that differs from its block's gets its own entry
 ``BLOCK (code)`` that shares the block's patterns, which is how PETRARCH applies them.
+
+Pattern provenance: CAMEO.2.0 merged the TABARI verb blocks, and the comment of each
+pattern line names the verb(s) the pattern was written for (``- * ATTACK [190] #
+DELIVER``; the file's header says so). When the comment names verbs of the block (any
+form: ``STEPPED_UP`` is ``step up``), the pattern's :attr:`Pattern.verbs` lists those
+lemmas and it applies only to them; a comment that names no verb of the block leaves
+``verbs`` empty (the pattern applies to every verb of the block) and is counted.
+Blocking patterns (``[---]``: ``* &CRIME`` for "combat") say the verb is not a
+physical act there, whichever verb of the block it is, so they keep ``verbs`` empty.
 """
 
 from __future__ import annotations
@@ -37,6 +46,14 @@ _VERB = re.compile(r"^(\+?[^\s{\[]+(?:\s+[^\s{\[]+)*)\s*(\{[^}]*\})?\s*(?:\[([^\
 _PIECES = re.compile(r"[(){}]|[^\s(){}]+")
 
 
+#: Counts of the import summary: patterns limited to the verbs their comment names, and
+#: coding patterns whose comment names no verb of their block (they apply to all).
+PROVENANCE_KEYS = (
+    "patterns limited to the verbs their comment names",
+    "patterns whose comment names no verb of the block",
+)
+
+
 @attrs.define
 class _Block:
     name: str
@@ -45,6 +62,7 @@ class _Block:
     notes: str | None
     lemmas: dict[str, str | None] = attrs.field(factory=dict)  # lemma -> own code
     patterns: list[Pattern] = attrs.field(factory=list)
+    forms: dict[str, str] = attrs.field(factory=dict)  # any form -> lemma
 
 
 @attrs.define
@@ -62,6 +80,20 @@ class VerbImport:
 def word_text(raw: str) -> str:
     """A synset word or verb: ``_`` -> space, trailing ``_`` dropped, lower case."""
     return " ".join(raw.strip().rstrip("_").replace("_", " ").split()).lower()
+
+
+def regular_forms(lemma: str) -> tuple[str, ...]:
+    """The regular inflections of a (phrasal) verb: ``step up`` -> ``steps up``,
+    ``stepped up``, ``stepping up``, ... (the first word is inflected)."""
+    head, _, rest = lemma.partition(" ")
+    stems = [head + "s", head + "ed", head + "ing", head + "d", head + "es"]
+    if head.endswith("e"):
+        stems += [head[:-1] + "ing"]
+    if head.endswith("y"):
+        stems += [head[:-1] + "ies", head[:-1] + "ied"]
+    if re.fullmatch(r".*[^aeiou][aeiou][bdgklmnprt]", head):
+        stems += [head + head[-1] + "ed", head + head[-1] + "ing"]
+    return tuple(f"{stem} {rest}" if rest else stem for stem in stems)
 
 
 def _glue_synsets(token: str, synsets: set[str]) -> str:
@@ -202,7 +234,11 @@ class _Reader:
         except PatternSyntaxError as error:
             self.problem(line, str(error))
             return
-        self.block.lemmas.setdefault(word_text(phrase), own)
+        lemma = word_text(phrase)
+        self.block.lemmas.setdefault(lemma, own)
+        irregular = (match.group(2) or "{}")[1:-1].replace("+", " ").split()
+        for form in (lemma, *(word_text(f) for f in irregular), *regular_forms(lemma)):
+            self.block.forms.setdefault(form, lemma)
         self.result.counts.add("verb lines")
 
     def pattern(self, line: SourceLine, text: str) -> None:
@@ -236,6 +272,7 @@ class _Reader:
         self, block: _Block, line: SourceLine, text: str, code: str, names: set[str]
     ) -> None:
         origin = Origin(self.result.file, line.number)
+        verbs = self.comment_verbs(block, line.comment)
         try:
             pattern = make_pattern(
                 convert_pattern(text, names), code, notes=line.comment or None, origin=origin
@@ -244,14 +281,34 @@ class _Reader:
         except PatternSyntaxError as error:
             self.problem(line, str(error))
             return
+        if not is_block_code(pattern):
+            pattern = attrs.evolve(pattern, verbs=verbs)  # blocking patterns suit every verb
+        else:
+            verbs = ()
         missing = [name for name in pattern_synsets(pattern) if name not in names]
+        same = [i for i, p in enumerate(block.patterns) if _same_pattern(p, pattern)]
         if missing:
             self.problem(line, f"undefined synset &{missing[0]} (PETRARCH ignores the pattern too)")
-        elif any(p.text == pattern.text and p.code == pattern.code for p in block.patterns):
+        elif same:
             self.problem(line, "duplicate pattern in the same block dropped", "warning")
+            first = block.patterns[same[0]]
+            if first.verbs and verbs:  # written for more verbs: it applies to all of them
+                merged = tuple(dict.fromkeys(first.verbs + verbs))
+                block.patterns[same[0]] = attrs.evolve(first, verbs=merged)
+            elif first.verbs:
+                block.patterns[same[0]] = attrs.evolve(first, verbs=())
         else:
             block.patterns.append(pattern)
             self.result.counts.add("patterns converted")
+            if verbs:
+                self.result.counts.add(PROVENANCE_KEYS[0])
+            elif line.comment and not is_block_code(pattern):
+                self.result.counts.add(PROVENANCE_KEYS[1])
+
+    def comment_verbs(self, block: _Block, comment: str) -> tuple[str, ...]:
+        """The block's lemmas a pattern comment names (``SET , PUT``; any form)."""
+        found = (block.forms.get(word_text(piece)) for piece in comment.split(","))
+        return tuple(dict.fromkeys(lemma for lemma in found if lemma))
 
     def entries(self, block: _Block, seen: set[str]) -> list[VerbEntry]:
         groups: dict[str | None, list[str]] = {block.code: []}
@@ -259,7 +316,7 @@ class _Reader:
             groups.setdefault(code, []).append(lemma)
         out = []
         for code, lemmas in groups.items():
-            patterns = tuple(block.patterns)
+            patterns = _patterns_for(block.patterns, lemmas)
             if code is not None and ":" in code:
                 # a pair (042:043) or reverse-only (:110) default becomes a catch-all
                 # pattern "*" tried after the others, since a default must be one code
@@ -276,6 +333,29 @@ class _Reader:
             origin = Origin(self.result.file, block.line)
             out.append(VerbEntry(name, tuple(lemmas), code_field, patterns, block.notes, origin))
         return out
+
+
+def is_block_code(pattern: Pattern) -> bool:
+    """True for a blocking pattern (``[---]``)."""
+    return pattern.code is None and pattern.reverse_code is None
+
+
+def _same_pattern(one: Pattern, other: Pattern) -> bool:
+    return one.text == other.text and one.code == other.code
+
+
+def _patterns_for(patterns: list[Pattern], lemmas: list[str]) -> tuple[Pattern, ...]:
+    """The block's patterns that apply to ``lemmas`` (an entry's share of the block),
+    with ``verbs`` narrowed to them; ``verbs`` naming all of them is left empty."""
+    out = []
+    for pattern in patterns:
+        verbs = tuple(verb for verb in pattern.verbs if verb in lemmas)
+        if pattern.verbs and not verbs:
+            continue
+        if set(verbs) >= set(lemmas):
+            verbs = ()
+        out.append(pattern if verbs == pattern.verbs else attrs.evolve(pattern, verbs=verbs))
+    return tuple(out)
 
 
 def read_verbs(text: str, file: str) -> VerbImport:

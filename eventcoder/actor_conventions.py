@@ -1,0 +1,67 @@
+"""Coding conventions for state actors described by a noun (gold/README "Coding
+conventions used"), applied to a sentence's coded mentions after the phrase rules:
+
+- a plural nationality noun standing alone is that country's civilians: "Israelis",
+  "Syrians", "Palestinians" (ISR + CVL);
+- a place-like military noun ("positions", "bases", "checkpoints", "outposts") with a
+  state in front stands for the state's forces holding it: "Ukrainian positions" (UKR +
+  MIL), "government positions" (SYRGOV -> SYRMIL); a non-state holder keeps its code
+  ("rebel positions", "Hezbollah positions");
+- a *former* state official or officer is an elite outside the government of the day:
+  "a former Syrian intelligence colonel" (SYR + ELI).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import attrs
+
+from eventcoder.model import Sentence
+
+if TYPE_CHECKING:
+    from eventcoder.actors import Mention
+
+__all__ = ["FORMER", "MILITARY_PLACES", "apply_conventions"]
+
+#: Heads that name a military place held by a side.
+MILITARY_PLACES = frozenset({"position", "positions", "base", "bases", "checkpoint",
+                             "checkpoints", "outpost", "outposts", "post", "posts",
+                             "barracks", "garrison", "garrisons", "airbase", "airbases",
+                             "stronghold", "strongholds", "trench", "trenches"})
+#: Words that make an official a former one.
+FORMER = frozenset({"former", "ex"})
+#: A demonym in the plural: "Syrians", "Israelis", "Iraqis", "Afghans" (not "Philippines").
+_PLURAL_DEMONYM = re.compile(r"[a-z](?:an|i)s$")
+#: Roles of the state itself (its government and forces), which the conventions recode.
+_STATE_ROLES = ("", "GOV", "MIL", "COP", "SPY")
+
+
+def apply_conventions(sentence: Sentence, by_head: dict[int, Mention]) -> None:
+    """Recode the mentions the conventions above apply to (in place)."""
+    for head, mention in list(by_head.items()):
+        country = mention.country
+        if not mention.codes or not country or len(country) != 3 or not all(
+                c.startswith(country) and c[3:] in _STATE_ROLES for c in mention.codes):
+            continue
+        found = _convention(sentence, mention, country)
+        if found is not None:
+            code, why = found
+            by_head[head] = attrs.evolve(mention, codes=(code,), note=why)
+
+
+def _convention(sentence: Sentence, mention: Mention, country: str) -> tuple[str, str] | None:
+    word = sentence.words[mention.head - 1]
+    if (mention.kind == "actor" and mention.start == mention.end
+            and _PLURAL_DEMONYM.search(word.text.lower()) and word.text[:1].isupper()):
+        return country + "CVL", "a plural nationality noun stands for civilians"
+    if mention.kind == "actor":
+        return None
+    if word.lemma.lower() in MILITARY_PLACES or word.text.lower() in MILITARY_PLACES:
+        return country + "MIL", "a state's military place stands for its forces"
+    span = [*sentence.words[mention.start - 1 : mention.end],
+            *sentence.children(mention.head, "amod")]  # "a *former* Syrian colonel"
+    if any(w.lemma.lower() in FORMER or w.text.lower().startswith("ex-") for w in span):
+        return country + "ELI", "a former official is an elite outside the government"
+    return None
