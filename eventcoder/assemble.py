@@ -105,7 +105,7 @@ def _object_phrases(sentence: Sentence, actors: SentenceActors, args: Sequence[A
 
 def choose_actors(
     sentence: Sentence, predicate: Predicate, match: VerbMatch, actors: SentenceActors,
-    targets_policy: str = "strict",
+    targets_policy: str = "strict", *, open_clause: bool = False,
 ) -> tuple[list[Mention], list[Mention]]:
     """Source and target mentions of a matched predicate (see the module docstring).
 
@@ -113,10 +113,13 @@ def choose_actors(
     target by these rules takes the first coded actor of its phrase (the words of its
     non-subject dependents, place phrases and reported clauses included) and that
     actor's conjuncts; a passive one with no source (no by-phrase) takes its source so.
+    A statement (010) looks inside its reported clause only with ``open_clause`` (the
+    clause gave no event of its own: "noted that Cirith Ungol regretted ...").
     """
     sources, targets = _choose_actors(sentence, predicate, match, actors)
     if targets_policy == "phrase" and not any(m.codes for m in targets):
-        said = _said(match)  # "X said Y ...": Y is never the target of the saying
+        # "X said Y attacked Z": Y is never the target of the saying
+        said = _said(match) and not open_clause
         first = _first_in_phrase(sentence, predicate, actors, sources, said)
         if first:
             return sources, first
@@ -306,12 +309,14 @@ def _refers_back(one: Mention | None, other: Mention | None) -> bool:
 
 
 def _predicate_outcome(sentence: Sentence, predicate: Predicate, match: VerbMatch | None,
-                       actors: SentenceActors, settings: Settings) -> Outcome:
+                       actors: SentenceActors, settings: Settings,
+                       open_clause: bool = False) -> Outcome:
     if match is None:
         return Outcome(predicate, None, (), "verb not in the dictionaries")
     if match.reason is not None or is_block(match.code, match.reverse_code):
         return Outcome(predicate, match, (), match.reason or "no code")
-    sources, targets = choose_actors(sentence, predicate, match, actors, settings.targets)
+    sources, targets = choose_actors(sentence, predicate, match, actors, settings.targets,
+                                     open_clause=open_clause)
     if match.code and sum(len(s.codes) for s in sources) > 1 and (
             _compound(match) or (not any(t.codes for t in targets) and match.reverse_code)):
         candidates = _reciprocal(match.code, sources)
@@ -333,6 +338,23 @@ def _predicate_outcome(sentence: Sentence, predicate: Predicate, match: VerbMatc
     return Outcome(predicate, match, tuple(events), reason, tuple(sources), tuple(targets))
 
 
+def _open_silent_clauses(sentence: Sentence, outcomes: list[Outcome], actors: SentenceActors,
+                         settings: Settings) -> list[Outcome]:
+    """PETRARCH's convention: a statement (010) with no target whose reported clause gave
+    no event takes the first actor of that clause ("Falastur noted that Cirith Ungol
+    regretted ...": GONGOV 010 MORMIL)."""
+    coded = {o.predicate.verb for o in outcomes if o.events}
+    result = list(outcomes)
+    for index, outcome in enumerate(outcomes):
+        predicate, match = outcome.predicate, outcome.match
+        if (outcome.events or match is None or not predicate.opaque or not _said(match)
+                or coded & predicate.opaque):
+            continue
+        result[index] = _predicate_outcome(sentence, predicate, match, actors, settings,
+                                           open_clause=True)
+    return result
+
+
 def assemble(
     sentence: Sentence,
     predicates: Sequence[Predicate],
@@ -345,6 +367,8 @@ def assemble(
         _predicate_outcome(sentence, p, m, actors, settings)
         for p, m in zip(predicates, matches, strict=True)
     ]
+    if settings.targets == "phrase":
+        outcomes = _open_silent_clauses(sentence, outcomes, actors, settings)
     coded_verbs = {o.predicate.verb for o in outcomes if o.events}
     events: list[Event] = []
     seen: set[tuple[str | None, str | None, str]] = set()

@@ -81,12 +81,18 @@ class PhraseMatcher:
         tokens: list[str] = []
         owners: list[int] = []
         starts: list[bool] = []
-        normalise = self.normalise
+        cache = self._cache
         for index, text in enumerate(words):
-            word_tokens, word_starts = normalise(text)
-            tokens.extend(word_tokens)
-            starts.extend(word_starts)
-            owners.extend([index] * len(word_tokens))
+            found = cache.get(text)
+            word_tokens, word_starts = found if found is not None else self.normalise(text)
+            if len(word_tokens) == 1:  # the usual case
+                tokens.append(word_tokens[0])
+                starts.append(word_starts[0])
+                owners.append(index)
+            else:
+                tokens.extend(word_tokens)
+                starts.extend(word_starts)
+                owners.extend([index] * len(word_tokens))
         return tuple(tokens), tuple(owners), tuple(starts)
 
     def lookup(self, phrase: str) -> tuple[Hashable, ...]:

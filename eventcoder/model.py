@@ -221,10 +221,13 @@ class Sentence:
         A relation without a subtype (``obl``) also matches its subtypes (``obl:agent``).
         """
         ident = word if isinstance(word, int) else word.id
-        kids = tuple(self.words[i - 1] for i in self._children[ident])
+        words = self.words
+        kids = tuple([words[i - 1] for i in self._children[ident]])
         if not deprels:
             return kids
-        return tuple(k for k in kids if k.deprel in deprels or k.base_deprel in deprels)
+        return tuple(
+            [k for k in kids if k.deprel in deprels or k.deprel.split(":", 1)[0] in deprels]
+        )
 
     def subtree(self, word: Word | int) -> tuple[Word, ...]:
         """The word and everything below it, in sentence order."""

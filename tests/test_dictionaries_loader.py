@@ -385,3 +385,39 @@ class TestFilesNamedTwice:
         assert files == [path] and missing == []
         report = check_dictionaries([path, tmp_path], include_default=False)
         assert report.errors == ()
+
+
+class TestPatternVerbs:
+    VERB = """
+    verbs:
+      - name: FIGHT
+        lemmas: [fight, hammer, step_up]
+        code: "190"
+        patterns:
+          - pattern: "* DEAL"
+            code: "057"
+            verbs: [Hammer, step_up]
+    """
+
+    def test_verbs_load_as_lemmas(self, tmp_path: Path) -> None:
+        """`verbs:` on a pattern is read like lemmas: lower case, '_' as a space."""
+        path = tmp_path / "v.yaml"
+        path.write_text(textwrap.dedent(self.VERB), encoding="utf-8")
+        (verb,) = load_dictionaries([path], include_default=False, cache=False).verbs
+        assert verb.patterns[0].verbs == ("hammer", "step up")
+
+    def test_a_verb_outside_the_block_is_an_error(self, tmp_path: Path) -> None:
+        """A pattern limited to a word the block does not list could never apply."""
+        report = check(tmp_path, self.VERB.replace("[Hammer, step_up]", "[hammer, battle]"))
+        problem = only(report.errors)
+        assert "'battle' is not a lemma of the block" in problem.message
+        assert problem.field == "patterns[0]" and problem.line == 7
+
+    def test_extend_may_name_lemmas_of_the_earlier_block(self, tmp_path: Path) -> None:
+        """Patterns added with extend: may name lemmas the block got from an earlier file."""
+        (tmp_path / "a.yaml").write_text(textwrap.dedent(self.VERB), encoding="utf-8")
+        extra = "extend:\n  verbs:\n    - name: FIGHT\n      patterns:\n"
+        extra += "        - {pattern: '* TRUCE', code: '030', verbs: [fight]}\n"
+        (tmp_path / "b.yaml").write_text(extra, encoding="utf-8")
+        report = check_dictionaries([tmp_path], include_default=False)
+        assert report.errors == ()

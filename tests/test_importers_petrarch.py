@@ -25,6 +25,7 @@ from eventcoder.importers import (
 from eventcoder.importers._lines import source_lines
 from eventcoder.importers.dates import DateError
 from eventcoder.importers.petrarch import unknown_code_parts
+from eventcoder.importers.petrarch_verbs import PROVENANCE_KEYS, regular_forms
 
 D = dt.date
 
@@ -372,3 +373,62 @@ class TestDeclaredParts:
         result = import_petrarch(ontology=ontology)
         codes = {row.code for row in result.dictionaries.event_codes or ()}
         assert "08" not in codes and "0871" in codes
+
+
+PROVENANCE = """\
+--- PHYSICAL_CONFLICT [190] ---
+BATTLE
+HAMMER {HAMMERS HAMMERED}
++STEP_UP {+STEPS_UP +STEPPED_UP}
+- * TRUCE [030] # HAMMER
+- * DEAL [057] # STEPPED_UP , HAMMERED
+- * EXTREMISM [---] # BATTLE
+- * PEACE [030] # CONCLUDE
+- * ARMS [190]
+- * (WITH CORRUPTION) [111] # BATTLE
+- * (WITH CORRUPTION) [111] # STEP_UP
+"""
+
+
+class TestPatternProvenance:
+    def patterns(self) -> dict[str, tuple[str, ...]]:
+        (verb,) = read_verbs(PROVENANCE, "p.txt").verbs
+        return {p.text: p.verbs for p in verb.patterns}
+
+    def test_comment_names_the_verbs_a_pattern_applies_to(self) -> None:
+        """The comment's verbs, in any form (STEPPED_UP, HAMMERED), become lemmas."""
+        found = self.patterns()
+        assert found["* TRUCE"] == ("hammer",)
+        assert found["* DEAL"] == ("step up", "hammer")
+
+    def test_unnamed_and_blocking_patterns_apply_to_every_verb(self) -> None:
+        """No comment, a comment naming no verb of the block, or a --- pattern: all verbs."""
+        found = self.patterns()
+        assert found["* PEACE"] == found["* ARMS"] == found["* EXTREMISM"] == ()
+
+    def test_repeated_pattern_merges_its_verbs(self) -> None:
+        """A pattern written for two verbs (two lines) applies to both."""
+        assert self.patterns()["* (WITH CORRUPTION)"] == ("battle", "step up")
+
+    def test_summary_counts(self) -> None:
+        """The import counts limited patterns and coding comments naming no block verb."""
+        counts = read_verbs(PROVENANCE, "p.txt").counts.values
+        assert counts[PROVENANCE_KEYS[0]] == 3 and counts[PROVENANCE_KEYS[1]] == 1
+
+    def test_own_code_entry_keeps_only_its_verbs_patterns(self) -> None:
+        """An entry split off by its own code keeps the patterns written for its verbs."""
+        text = "--- GRANT [070] ---\nGIVE\nLEND [071]\n- * AID [071] # GIVE\n- * LOAN [071] # LEND\n"
+        verbs = {v.name: v for v in read_verbs(text, "g.txt").verbs}
+        assert [(p.text, p.verbs) for p in verbs["GRANT"].patterns] == [("* AID", ())]
+        assert [p.text for p in verbs["GRANT (071)"].patterns] == ["* LOAN"]
+
+    def test_regular_forms(self) -> None:
+        """Regular inflections of the first word of a (phrasal) verb."""
+        assert {"stepped up", "steps up", "stepping up"} <= set(regular_forms("step up"))
+        assert {"denied", "denies", "denying"} <= set(regular_forms("deny"))
+
+    def test_cameo2_provenance_figures(self, shared: Path) -> None:
+        """CAMEO.2.0: most coding patterns are limited; 30 comments name no block verb."""
+        (report,) = import_petrarch(verbs=[shared / "peers/petrarch2/CAMEO.2.0.txt"]).files
+        assert report.counts[PROVENANCE_KEYS[0]] == 4258
+        assert report.counts[PROVENANCE_KEYS[1]] == 30

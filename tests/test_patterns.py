@@ -132,3 +132,28 @@ def test_index_pickles_and_candidates_are_ordered() -> None:
     assert clone.candidates(0, frozenset({"rocket", "with"})) == [0, 1, 2]
     assert clone.candidates(0, frozenset({"with"})) == [1]
     assert attrs.has(type(clone.compiled[0][0][0]))
+
+
+class TestPatternVerbs:
+    def _index(self, verbs: tuple[str, ...]) -> VerbIndex:
+        pattern = make_pattern("* (WITH &WEAPON)", "195", verbs=verbs)
+        entry = VerbEntry("FIGHT", ("attack", "hammer", "pull out"), "190", (pattern,))
+        return VerbIndex([entry], [Synset("WEAPON", ("rocket", "missile"))])
+
+    def test_pattern_for_another_verb_does_not_apply(self) -> None:
+        """A pattern written for "hammer" is not tried on "attacked"; the default applies."""
+        found = _match("specific", "attack", self._index(("hammer",)))
+        assert found.pattern is None and found.code == "190"
+        assert any("written for hammer" in a.why for a in found.attempts)
+
+    def test_pattern_for_this_verb_applies(self) -> None:
+        """A pattern whose verbs include the predicate's lemma applies as usual."""
+        assert _match("specific", "attack", self._index(("hammer", "attack"))).code == "195"
+
+    def test_phrasal_verb_is_matched_whole(self) -> None:
+        """A pattern for "pull out" applies to "pulled out" (the dictionary lemma)."""
+        pattern = make_pattern("*", "0874", verbs=("pull out",))
+        other = make_pattern("* (OF +)", "190", verbs=("pull",))
+        entry = VerbEntry("WITHDRAW", ("pull out", "pull"), None, (other, pattern))
+        found = _match("phrasal", "pull", VerbIndex([entry], []))
+        assert found.verb_text == "pull out" and found.code == "0874"

@@ -26,13 +26,16 @@ import attrs
 
 from eventcoder._version import __version__
 from eventcoder.dictionaries import schema
+from eventcoder.dictionaries.phrases import NORMALISER_VERSION
 from eventcoder.dictionaries.schema import DictionarySet
 
 __all__ = ["cache_dir", "fingerprint", "read_cached", "write_cached"]
 
 logger = logging.getLogger(__name__)
 
-_FORMAT = b"eventcoder-dictionaries-3"
+#: Bump when the schema or ``phrases.normalise_phrase`` changes (compiled sets hold
+#: normalised phrases); the normaliser's own version is part of the key too.
+_FORMAT = b"eventcoder-dictionaries-4"
 _KEEP = 8
 #: The schema classes and their field names, pickled as constructor calls.
 _FIELDS: dict[type, tuple[str, ...]] = {
@@ -85,6 +88,7 @@ def fingerprint(files: Sequence[Path]) -> str:
     """The cache key of a list of files (their paths and contents, in order)."""
     digest = hashlib.sha256()
     digest.update(_FORMAT + b"\0" + __version__.encode() + b"\0" + sys.version.encode())
+    digest.update(b"\0normaliser\0" + NORMALISER_VERSION.encode())
     for path in files:
         digest.update(b"\0path\0" + str(path.resolve()).encode("utf-8", "surrogateescape"))
         digest.update(b"\0data\0" + path.read_bytes())

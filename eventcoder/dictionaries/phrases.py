@@ -13,7 +13,10 @@
   ``casualties`` -> ``casualty``) by the small rule in :func:`singular`.
 
 The same function is applied to dictionary aliases and to text, so a rule that
-occasionally produces a non-word (``texas`` -> ``texa``) still matches consistently.
+occasionally produces a non-word (``buses`` -> ``buse``) still matches consistently.
+What matters is that two different names never meet: ``-as`` is not a plural ending
+(``Hamas`` is not ``Hama``, ``Abbas``, ``Texas``, ``Thomas``, ``Christmas``), except in
+``-ias``, ``-llas`` and ``-istas`` (``militias``, ``guerrillas``, ``Sandinistas``).
 """
 
 from __future__ import annotations
@@ -21,20 +24,28 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalise_phrase", "phrase_key", "singular"]
+__all__ = ["NORMALISER_VERSION", "normalise_phrase", "phrase_key", "singular"]
+
+#: Changes whenever the normalisation does: compiled dictionary caches include it.
+NORMALISER_VERSION = "2"
 
 _APOSTROPHES = "'’‘`´"
 _POSSESSIVE = re.compile(rf"[{_APOSTROPHES}]s?$")
 _JOINERS = re.compile(rf"[{_APOSTROPHES}.]")
 _SEPARATORS = re.compile(r"[^\w'’‘`´.]+|_")
-#: Endings that look plural but are not (``Damascus``, ``Paris``, ``glass``, ``news``).
-_NOT_PLURAL = ("ss", "us", "is", "ews", "ous")
+#: Endings that look plural but are not (``Damascus``, ``Paris``, ``glass``, ``news``,
+#: ``Hamas``, ``Abbas``, ``Texas``).
+_NOT_PLURAL = ("ss", "us", "is", "ews", "ous", "as")
+#: ... except these, plurals of nouns in ``-a`` (``militias``, ``guerrillas``, ``Sandinistas``).
+_PLURAL_AS = ("ias", "llas", "istas")
 _ES_AFTER = ("ches", "shes", "sses", "xes", "zes")
 
 
 def singular(token: str) -> str:
     """A crude, deterministic singular: enough to make ``rebels`` match ``rebel``."""
-    if len(token) <= 3 or not token.endswith("s") or token.endswith(_NOT_PLURAL):
+    if len(token) <= 3 or not token.endswith("s"):
+        return token
+    if token.endswith(_NOT_PLURAL) and not token.endswith(_PLURAL_AS):
         return token
     if token.endswith("ies") and len(token) > 4:
         return token[:-3] + "y"

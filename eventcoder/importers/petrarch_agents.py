@@ -6,17 +6,21 @@ an alias), ``{}`` says there is no plural. Substitution macros ``!PERSON! = MAN,
 are expanded: a phrase containing ``!PERSON!`` becomes one phrase per listed word.
 Regular plurals are not generated: the coder matches agent nouns on lemmas.
 
-Phrases with the same code are grouped into one entry named after the first phrase,
-with the others as aliases (the YAML stays small and reads like a word list).
+Phrases with the same code are grouped into one entry, with the others as aliases (the
+YAML stays small and reads like a word list). The entry is named after its most
+representative phrase (:func:`representative`): the word that heads most of the
+group's phrases ("rebel" for "communist rebel", "hindu rebel", "rebel", ...).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 import attrs
 
+from eventcoder.dictionaries.phrases import normalise_phrase
 from eventcoder.dictionaries.schema import AgentEntry, Origin
 from eventcoder.importers._lines import SourceLine, source_lines
 from eventcoder.importers.report import Counts, ImportProblem
@@ -57,6 +61,28 @@ def _expand(phrase: str, macros: dict[str, list[str]]) -> list[str] | None:
     return out
 
 
+def representative(phrases: list[str]) -> str:
+    """The phrase to name a group of agent phrases by: the single word that heads (ends)
+    most of the phrases, counting plurals as their singular; ties go to the shorter
+    word, then to the earlier. Without a single-word phrase, the shortest phrase
+    ending in the most common head word."""
+    heads: Counter[str] = Counter()
+    for phrase in phrases:
+        tokens = normalise_phrase(phrase)
+        if tokens:
+            heads[tokens[-1]] += 1
+
+    def score(phrase: str) -> tuple[int, int, int]:
+        tokens = normalise_phrase(phrase)
+        head = heads[tokens[-1]] if tokens else 0
+        return (-head, len(phrase), phrases.index(phrase))
+
+    words = [phrase for phrase in phrases if len(phrase.split()) == 1]
+    if words:
+        return min(words, key=score)
+    return min(phrases, key=score) if phrases else ""
+
+
 class _Reader:
     def __init__(self, file: str) -> None:
         self.result = AgentImport(file)
@@ -73,8 +99,10 @@ class _Reader:
             self.line(line)
         for code, (phrases, number) in self.groups.items():
             unique = list(dict.fromkeys(phrases))
+            name = representative(unique)
+            aliases = tuple(phrase for phrase in unique if phrase != name)
             origin = Origin(self.result.file, number)
-            entry = AgentEntry(unique[0], code, tuple(unique[1:]), origin=origin)
+            entry = AgentEntry(name, code, aliases, origin=origin)
             self.result.agents.append(entry)
         return self.result
 
