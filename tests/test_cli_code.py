@@ -90,3 +90,16 @@ def test_broken_dictionaries_fail_before_writing(tmp_path: Path,
                  "--dictionaries", str(broken)])
     assert code == 1 and "error" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_uncoded_adds_events_with_unknown_named_actors(tmp_path: Path) -> None:
+    """--uncoded also writes events whose actor the dictionaries do not know (code "")."""
+    plain, uncoded = tmp_path / "plain.jsonl", tmp_path / "uncoded.jsonl"
+    assert main(["code", str(NEWS), "-o", str(plain), "--quiet", *DICTS]) == 0
+    assert main(["code", str(NEWS), "-o", str(uncoded), "--quiet", "--uncoded", *DICTS]) == 0
+    coded = [json.loads(line) for line in plain.read_text().splitlines()]
+    every = [json.loads(line) for line in uncoded.read_text().splitlines()]
+    blanks = [e for e in every if "" in (e["source"]["code"], e["target"]["code"])]
+    assert blanks, "no event with an uncoded actor"
+    assert all(e["source"]["text"] and e["target"]["text"] for e in blanks)
+    assert len(every) == len(coded) + len(blanks)

@@ -77,6 +77,10 @@ def register(subparsers: Any) -> None:
                         help="date of text inputs (JSONL records and CoNLL-U carry their own)")
     parser.add_argument("--incomplete", action="store_true",
                         help="also write events missing a source or a target")
+    parser.add_argument("--uncoded", action="store_true",
+                        help="also write events whose actor is a named entity the "
+                             "dictionaries do not know (its code is empty): shows what "
+                             "the dictionaries miss")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="no progress line and no summary")
     parser.set_defaults(func=run)
@@ -105,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
     from eventcoder.batch.progress import Progress
 
     spec = CoderSpec(tuple(args.dictionaries), not args.no_default_dictionaries, args.parser,
-                     args.incomplete)
+                     args.incomplete, args.uncoded)
     errors = args.errors
     if errors is None and args.output != "-":
         errors = f"{args.output}.errors.jsonl"
