@@ -242,14 +242,21 @@ class Settings:
     targets: str = "strict"
 
 
+def _provenance(match: VerbMatch) -> str | None:
+    """Where the code came from: the pattern's ``file:line``, else (the verb's default
+    code) the verb entry's ``file:line``; the pattern text when no origin is known."""
+    if match.pattern is not None:
+        origin = match.pattern.origin
+        return str(origin) if origin is not None else match.pattern.text
+    if match.entry is not None and match.entry.origin is not None:
+        return str(match.entry.origin)
+    return None
+
+
 def _event(sentence: Sentence, predicate: Predicate, match: VerbMatch, cand: Candidate,
            actors: SentenceActors, settings: Settings) -> Event:
     ontology = settings.ontology
     entry = ontology.get(cand.code)  # type: ignore[attr-defined]
-    pattern = None
-    if match.pattern is not None:
-        origin = match.pattern.origin
-        pattern = str(origin) if origin is not None else match.pattern.text
     return Event(
         doc_id=settings.doc_id,
         sentence=sentence.index,
@@ -263,7 +270,7 @@ def _event(sentence: Sentence, predicate: Predicate, match: VerbMatch, cand: Can
         goldstein=entry.goldstein if entry else None,
         plover=entry.plover if entry else None,
         verb=match.verb_text,
-        pattern=pattern,
+        pattern=_provenance(match),
         negated=predicate.negated,
         location=_location(sentence, predicate, actors),
         text=sentence.text,
@@ -342,13 +349,14 @@ def _open_silent_clauses(sentence: Sentence, outcomes: list[Outcome], actors: Se
                          settings: Settings) -> list[Outcome]:
     """PETRARCH's convention: a statement (010) with no target whose reported clause gave
     no event takes the first actor of that clause ("Falastur noted that Cirith Ungol
-    regretted ...": GONGOV 010 MORMIL)."""
+    regretted ...": GONGOV 010 MORMIL). Not a clause in front of the verb: in "...,
+    a senior official said" the statement is an attribution of the whole sentence."""
     coded = {o.predicate.verb for o in outcomes if o.events}
     result = list(outcomes)
     for index, outcome in enumerate(outcomes):
         predicate, match = outcome.predicate, outcome.match
         if (outcome.events or match is None or not predicate.opaque or not _said(match)
-                or coded & predicate.opaque):
+                or coded & predicate.opaque or min(predicate.opaque) < predicate.verb):
             continue
         result[index] = _predicate_outcome(sentence, predicate, match, actors, settings,
                                            open_clause=True)

@@ -110,7 +110,17 @@ def _first_of_each(files: list[Path]) -> list[Path]:
 
 
 def _read(files: Sequence[Path]) -> list[Layer]:
-    return [load_file(path) for path in files]
+    return [load_file(path, display_name(path)) for path in files]
+
+
+def display_name(path: Path) -> str:
+    """How messages and events name a file: ``dictionaries/10-world/05-verbs.yaml`` for
+    the default set (wherever it is installed), the path as given for the user's files."""
+    default = default_dictionary_dir().resolve()
+    try:
+        return str(Path("dictionaries") / path.resolve().relative_to(default))
+    except ValueError:
+        return str(path)
 
 
 def _sorted(problems: Sequence[Problem], files: Sequence[str]) -> tuple[Problem, ...]:
