@@ -396,12 +396,14 @@ def find_actors(
     uncoded: bool = True,
     flat: WordTokens | None = None,
     earlier_context: str | None = None,
+    conventions: bool = True,
 ) -> SentenceActors:
     """Code the noun phrases of a sentence; ``antecedents`` holds earlier sentences'
     mentions for pronouns (and is not changed here). ``flat`` is the sentence's
     :meth:`~eventcoder.matcher.PhraseMatcher.word_tokens` when already computed.
     ``earlier_context`` is the country context of the nearest earlier sentence that
-    has one (for bare agents of a sentence that names no place)."""
+    has one (for bare agents of a sentence that names no place). ``conventions``: apply
+    the news conventions of :mod:`eventcoder.actor_conventions` ("Israelis" ISRCVL)."""
     phrases = _collect_parts(lexicon, sentence, day, flat)
     pronouns = _pronoun_heads(sentence)
     pronoun_at = dict((head, pid) for head, pid in pronouns)
@@ -420,7 +422,8 @@ def find_actors(
     _share_modifiers(sentence, by_head, lexicon)
     _lend_appositions(sentence, by_head)
     context = _apply_context(sentence, by_head, lexicon, earlier_context)
-    apply_conventions(sentence, by_head)  # "Israelis", "Ukrainian positions", "former"
+    if conventions:
+        apply_conventions(sentence, by_head)  # "Israelis", "Ukrainian positions", "former"
     if uncoded:
         _add_named_entities(sentence, by_head)
     mentions = tuple(sorted(by_head.values(), key=lambda m: (m.start, m.head)))

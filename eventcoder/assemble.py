@@ -94,13 +94,33 @@ def _object_phrases(sentence: Sentence, actors: SentenceActors, args: Sequence[A
                     preps: frozenset[str]) -> list[Mention]:
     heads = []
     for arg in args:
-        if arg.via != "object":
+        # the verb's object, or its infinitive complement's ("threatened to cut ties *with*
+        # X", "agreed to impose an embargo *on* X")
+        if arg.via != "object" and not arg.via.startswith("object of "):
             continue
         for child in sentence.children(arg.head, "nmod"):
             case = [c.lemma.lower() for c in sentence.children(child, "case")]
             if case and case[0] in preps:
                 heads.extend(conjuncts(sentence, child.id))
+            elif case and case[0] == "of" and not _coded(actors, child.id):
+                heads.extend(_partner_nmods(sentence, child.id, preps))  # "a round of talks
+                # *between* X and Y"
     return [m for m in _mentions(actors, heads) if m.codes]
+
+
+def _coded(actors: SentenceActors, head: int) -> bool:
+    mention = actors.by_head.get(head)
+    return mention is not None and bool(mention.codes)
+
+
+def _partner_nmods(sentence: Sentence, noun: int, preps: frozenset[str]) -> list[int]:
+    """The heads of a noun's phrases introduced by one of ``preps`` (and their conjuncts)."""
+    heads: list[int] = []
+    for child in sentence.children(noun, "nmod"):
+        case = [c.lemma.lower() for c in sentence.children(child, "case")]
+        if case and case[0] in preps and case[0] != "of":
+            heads.extend(conjuncts(sentence, child.id))
+    return heads
 
 
 def choose_actors(

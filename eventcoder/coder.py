@@ -42,6 +42,8 @@ IRREALIS_POLICIES = ("skip", "code")
 TARGET_POLICIES = ("strict", "phrase")
 #: What the coder does with negated verbs (see :class:`Coder`).
 NEGATION_POLICIES = ("skip", "table")
+#: Which actor conventions the coder applies (see :class:`Coder`).
+CONVENTION_POLICIES = ("news", "none")
 
 
 @attrs.frozen
@@ -78,6 +80,9 @@ class Coder:
     patterns) or ``"table"`` (UniversalPetrarch's convention: failing those, the verb is
     matched as if not negated and its code replaced by the ``negated`` code the declared
     event-code table gives for it, "did not clash" [110] -> 050; no event without one).
+    ``conventions``: ``"news"`` (the default: the gold set's actor conventions,
+    "Israelis" is ISRCVL, "Ukrainian positions" UKRMIL, :mod:`eventcoder.actor_conventions`)
+    or ``"none"`` (actors are coded as the dictionaries give them, as PETRARCH does).
     """
 
     def __init__(
@@ -91,7 +96,12 @@ class Coder:
         irrealis: str = "skip",
         targets: str = "strict",
         negation: str = "skip",
+        conventions: str = "news",
     ) -> None:
+        if conventions not in CONVENTION_POLICIES:
+            raise ValueError(
+                f"conventions must be one of {CONVENTION_POLICIES}, got {conventions!r}")
+        self.conventions = conventions
         if negation not in NEGATION_POLICIES:
             raise ValueError(f"negation must be one of {NEGATION_POLICIES}, got {negation!r}")
         self.negation = negation
@@ -244,7 +254,8 @@ class Coder:
         contexts = [] if contexts is None else contexts
         context = next((c for c in reversed(contexts) if c), None)
         actors = find_actors(self.lexicon, sentence, doc.date, history, uncoded=True, flat=flat,
-                             earlier_context=context)
+                             earlier_context=context,
+                             conventions=self.conventions == "news")
         contexts.append(actors.context)
         history.append((actors.coded(), subject_heads(sentence)))
         tree = Tree(sentence)

@@ -328,7 +328,7 @@ def _prep(item: Compiled, ctx: _Context, seq: Sequence[int], j: int) -> list[Res
     inside = {w.id for w in ctx.sentence.subtree(phrase.id if phrase else word.head)}
     inner = [i for i in seq[j + 1 :] if i in inside]
     outer, ctx.in_prep = ctx.in_prep, True
-    found = _match_items(item[2], 0, ctx, inner, 0, False) if item[2] else (0, 0, {})
+    found = _match_prep_items(item[2], ctx, inner) if item[2] else (0, 0, {})
     ctx.in_prep = outer
     if found is None:
         return []
@@ -336,6 +336,24 @@ def _prep(item: Compiled, ctx: _Context, seq: Sequence[int], j: int) -> list[Res
     while end < len(seq) and seq[end] in inside:
         end += 1
     return [(end, 1 + found[1], found[2])]
+
+
+def _match_prep_items(items: Sequence[Compiled], ctx: _Context, inner: Sequence[int]
+                      ) -> Result | None:
+    """The items of a ``(PREP ...)`` phrase: a leading word follows the preposition,
+    with only determiners between (``(FOR ASYLUM)`` matches "for the asylum", not "for
+    foreign asylum"); a leading slot or group may come anywhere in the phrase."""
+    if items[0][0] != WORDS:
+        return _match_items(items, 0, ctx, inner, 0, False)
+    lead = 0
+    while lead < len(inner) and ctx.sentence.words[inner[lead] - 1].upos == "DET":
+        lead += 1
+    for j in range(min(lead + 1, len(inner))):
+        for end, score, binds in _item_results(items[0], ctx, inner, j):
+            rest = _match_items(items, 1, ctx, inner, end, False)
+            if rest is not None:
+                return rest[0], score + rest[1], {**binds, **rest[2]}
+    return None
 
 
 def _group(item: Compiled, ctx: _Context, seq: Sequence[int], j: int) -> list[Result]:

@@ -458,11 +458,24 @@ def _after(sentence: Tree, verb: Word, consumed: set[int]) -> tuple[int, ...]:
     for child in sentence.children(verb):
         if _case(sentence, child) in ATTRIBUTIONS:
             continue  # "according to activists" is not part of the act
-        if child.deprel not in NOT_AFTER and child.id not in consumed:
+        if (child.deprel not in NOT_AFTER or _infinitive_advcl(sentence, verb, child)
+                ) and child.id not in consumed:
             ids.extend(w.id for w in sentence.subtree(child))
         elif particle_preposition(sentence, child):
             ids.append(child.id)  # "clash over the efforts": spaCy's particle "over"
     return tuple(sorted(i for i in ids if i not in consumed))
+
+
+def _infinitive_advcl(sentence: Tree, verb: Word, child: Word) -> bool:
+    """"vowed on Thursday *to wage war*": an infinitive a parser made an ``advcl`` (no
+    subject of its own, after a verb with no ``xcomp`` and no object) is the verb's
+    complement. After an object ("signed an accord ... to supply") it is read as the
+    object's modifier, not part of the verb's phrase."""
+    return (child.deprel == "advcl" and child.id > verb.id
+            and child.feat("VerbForm") == "Inf"
+            and any(m.lemma.lower() == "to" for m in sentence.children(child, "mark"))
+            and not sentence.children(child, "nsubj", "nsubj:pass")
+            and not sentence.children(verb, "xcomp", "obj", "ccomp"))
 
 
 def particle_preposition(sentence: Tree | Sentence, word: Word) -> Word | None:

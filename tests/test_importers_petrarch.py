@@ -25,6 +25,7 @@ from eventcoder.importers import (
 from eventcoder.importers._lines import source_lines
 from eventcoder.importers.dates import DateError
 from eventcoder.importers.petrarch import unknown_code_parts
+from eventcoder.importers.petrarch_agents import representative
 from eventcoder.importers.petrarch_verbs import PROVENANCE_KEYS, regular_forms
 
 D = dt.date
@@ -417,7 +418,8 @@ class TestPatternProvenance:
 
     def test_own_code_entry_keeps_only_its_verbs_patterns(self) -> None:
         """An entry split off by its own code keeps the patterns written for its verbs."""
-        text = "--- GRANT [070] ---\nGIVE\nLEND [071]\n- * AID [071] # GIVE\n- * LOAN [071] # LEND\n"
+        text = "--- GRANT [070] ---\nGIVE\nLEND [071]\n"
+        text += "- * AID [071] # GIVE\n- * LOAN [071] # LEND\n"
         verbs = {v.name: v for v in read_verbs(text, "g.txt").verbs}
         assert [(p.text, p.verbs) for p in verbs["GRANT"].patterns] == [("* AID", ())]
         assert [p.text for p in verbs["GRANT (071)"].patterns] == ["* LOAN"]
@@ -432,3 +434,18 @@ class TestPatternProvenance:
         (report,) = import_petrarch(verbs=[shared / "peers/petrarch2/CAMEO.2.0.txt"]).files
         assert report.counts[PROVENANCE_KEYS[0]] == 4258
         assert report.counts[PROVENANCE_KEYS[1]] == 30
+
+
+class TestAgentNames:
+    def test_common_role_noun_names_the_group(self) -> None:
+        """An everyday role noun the group lists names it, not the first phrase."""
+        text = "COMMUNIST_REBEL [~REB]\nINSURGENT [~REB]\nREBEL {REBELS} [~REB]\n"
+        (agent,) = read_agents(text, "a.txt").agents
+        assert agent.name == "rebel"
+        assert agent.aliases == ("communist rebel", "insurgent", "rebels")
+
+    def test_most_common_head_word(self) -> None:
+        """Otherwise the single word heading most phrases, plurals counted as singular."""
+        assert representative(["adoption group", "aid groups", "charity", "group"]) == "group"
+        assert representative(["shia militia", "tribal militias", "army"]) == "army"
+        assert representative(["shia militia", "tribal militia", "armed band"]) == "shia militia"

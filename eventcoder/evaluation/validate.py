@@ -170,9 +170,11 @@ def petrarch_coder(dictionaries: DictionarySet) -> Coder:
     ``irrealis="code"``; PETRARCH takes as target the first actor of the verb's
     phrase when the object is none (``targets="phrase"``); and a negated verb takes
     the negated code of the internal ontology, "didn't clash" [110] -> 050
-    (``negation="table"``).
+    (``negation="table"``); actors are coded as its dictionaries give them, without the
+    news conventions ("+ROHANS" is ROH, not civilians: ``conventions="none"``).
     """
-    return Coder(dictionaries, irrealis="code", targets="phrase", negation="table")
+    return Coder(dictionaries, irrealis="code", targets="phrase", negation="table",
+                 conventions="none")
 
 
 def run_validation(

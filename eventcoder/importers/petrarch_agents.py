@@ -61,11 +61,19 @@ def _expand(phrase: str, macros: dict[str, list[str]]) -> list[str] | None:
     return out
 
 
+#: Everyday role nouns that name their group when it lists them.
+COMMON_ROLES = ("people", "resident", "government", "soldier", "rebel", "police", "lawmaker")
+
+
 def representative(phrases: list[str]) -> str:
-    """The phrase to name a group of agent phrases by: the single word that heads (ends)
-    most of the phrases, counting plurals as their singular; ties go to the shorter
-    word, then to the earlier. Without a single-word phrase, the shortest phrase
-    ending in the most common head word."""
+    """The phrase to name a group of agent phrases by: one of :data:`COMMON_ROLES` when
+    the group lists it; else the single word that heads (ends) most of the phrases,
+    counting plurals as their singular, ties going to the shorter word, then to the
+    earlier; without a single-word phrase, the shortest phrase ending in the most
+    common head word."""
+    common = [role for role in COMMON_ROLES if role in phrases]
+    if common:
+        return common[0]
     heads: Counter[str] = Counter()
     for phrase in phrases:
         tokens = normalise_phrase(phrase)
