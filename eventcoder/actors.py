@@ -251,6 +251,10 @@ def _code_phrase(head: int, parts: list[_Part]) -> tuple[tuple[str, ...], str, s
                     codes.append(code)
         names = " and ".join(a.name for a in actors)
         kind = "combined" if any(a.combinable for a in actors) and role.role else "actor"
+        prefix = _prefix_role(roles, role, actors) if kind == "combined" else None
+        if prefix is not None:  # "An MSF Arnor diplomat": NGO~ + ARN + ~GOV
+            codes = [combine_role(code, prefix.role or "") for code in codes]
+            names = f"{prefix.name} + {names}"
         return tuple(codes), f"{names} + {role.name}", kind, modifier
     if modifier is not None:  # conjoined modifiers each count: "Iranian and Turkish envoys"
         merged = tuple(dict.fromkeys(code for actor in actors for code in actor.codes))
@@ -267,6 +271,15 @@ def _code_phrase(head: int, parts: list[_Part]) -> tuple[tuple[str, ...], str, s
         place = _nearest(places, head)
         return (), place.name, "place", place
     return (), None, "uncoded", None  # type: ignore[return-value]
+
+
+def _prefix_role(roles: list[_Part], role: _Part, actors: list[_Part]) -> _Part | None:
+    """An agent with a prefix code (``NGO~``, ``IGO~``) in front of the states that
+    combine with the phrase's role: it is put in front of the combined codes."""
+    first = min(a.start for a in actors)
+    found = [p for p in roles if p is not role and p.role and p.role.endswith("~")
+             and not p.role.startswith("~") and p.end < first]
+    return found[-1] if found else None
 
 
 def _title_before(actor: _Part, parts: list[_Part]) -> _Part | None:

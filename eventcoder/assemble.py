@@ -51,6 +51,10 @@ TARGET_PREPS = frozenset({"on", "against", "with", "to", "at", "for", "toward", 
                           "into", "upon", "from", "by", "between"})
 #: ... and of any verb's object ("reached a deal *with* X", "a deal *between* X and Y").
 PARTNER_PREPS = frozenset({"with", "against", "between", "to"})
+#: ... and of the object of a verb's infinitive complement ("agreed to impose an embargo
+#: *on* X", "threatened to launch an offensive *against* X").
+COMPLEMENT_PREPS = frozenset({"on", "upon", "against", "with", "to", "at", "into", "toward",
+                              "towards", "between"})
 
 
 @attrs.frozen
@@ -98,9 +102,11 @@ def _object_phrases(sentence: Sentence, actors: SentenceActors, args: Sequence[A
         # X", "agreed to impose an embargo *on* X")
         if arg.via != "object" and not arg.via.startswith("object of "):
             continue
+        # the complement's verb names the act, as a light verb's object does
+        allowed = preps if arg.via == "object" else preps | COMPLEMENT_PREPS
         for child in sentence.children(arg.head, "nmod"):
             case = [c.lemma.lower() for c in sentence.children(child, "case")]
-            if case and case[0] in preps:
+            if case and case[0] in allowed:
                 heads.extend(conjuncts(sentence, child.id))
             elif case and case[0] == "of" and not _coded(actors, child.id):
                 heads.extend(_partner_nmods(sentence, child.id, preps))  # "a round of talks

@@ -44,6 +44,8 @@ TARGET_POLICIES = ("strict", "phrase")
 NEGATION_POLICIES = ("skip", "table")
 #: Which actor conventions the coder applies (see :class:`Coder`).
 CONVENTION_POLICIES = ("news", "none")
+#: Where a word leading a ``(PREP WORD)`` pattern item may be (see :class:`Coder`).
+PREP_POLICIES = ("phrase", "adjacent")
 
 
 @attrs.frozen
@@ -83,6 +85,10 @@ class Coder:
     ``conventions``: ``"news"`` (the default: the gold set's actor conventions,
     "Israelis" is ISRCVL, "Ukrainian positions" UKRMIL, :mod:`eventcoder.actor_conventions`)
     or ``"none"`` (actors are coded as the dictionaries give them, as PETRARCH does).
+    ``preps``: ``"phrase"`` (the default: in a ``(PREP WORD)`` item WORD may be anywhere
+    in the phrase, "against Islamic State *targets*") or ``"adjacent"`` (PETRARCH's
+    reading: WORD follows the preposition, determiners aside; ``(FOR ASYLUM)`` does not
+    match "for foreign asylum").
     """
 
     def __init__(
@@ -97,7 +103,11 @@ class Coder:
         targets: str = "strict",
         negation: str = "skip",
         conventions: str = "news",
+        preps: str = "phrase",
     ) -> None:
+        if preps not in PREP_POLICIES:
+            raise ValueError(f"preps must be one of {PREP_POLICIES}, got {preps!r}")
+        self.preps = preps
         if conventions not in CONVENTION_POLICIES:
             raise ValueError(
                 f"conventions must be one of {CONVENTION_POLICIES}, got {conventions!r}")
@@ -280,7 +290,8 @@ class Coder:
                explain: bool) -> list[VerbMatch | None]:
         by_first = self.verbs.by_first
         matches = [
-            match_predicate(self.verbs, tree, p, actors, explain=explain)
+            match_predicate(self.verbs, tree, p, actors, explain=explain,
+                            adjacent_preps=self.preps == "adjacent")
             if p.lemma in by_first or tree.texts[p.verb] in by_first else None
             for p in predicates
         ]
@@ -299,7 +310,8 @@ class Coder:
             return match
         affirmed = attrs.evolve(predicate, negated=False, irrealis=(
             None if predicate.irrealis == "negated" else predicate.irrealis))
-        found = match_predicate(self.verbs, tree, affirmed, actors, explain=explain)
+        found = match_predicate(self.verbs, tree, affirmed, actors, explain=explain,
+                                adjacent_preps=self.preps == "adjacent")
         if found.code is None or found.reason is not None:
             return match
         code = self.negations.get(found.code)

@@ -260,6 +260,8 @@ class _Context:
     in_prep: bool = False
     #: The predicate's verb: its own marker ("to" of "to accord") is not a phrase.
     verb: int = 0
+    #: PETRARCH's reading of ``(PREP WORD ...)``: WORD follows the preposition.
+    adjacent_preps: bool = False
 
 
 def _words_at(ctx: _Context, seq: Sequence[int], j: int, words: tuple[str, ...], exact: bool
@@ -340,10 +342,11 @@ def _prep(item: Compiled, ctx: _Context, seq: Sequence[int], j: int) -> list[Res
 
 def _match_prep_items(items: Sequence[Compiled], ctx: _Context, inner: Sequence[int]
                       ) -> Result | None:
-    """The items of a ``(PREP ...)`` phrase: a leading word follows the preposition,
-    with only determiners between (``(FOR ASYLUM)`` matches "for the asylum", not "for
-    foreign asylum"); a leading slot or group may come anywhere in the phrase."""
-    if items[0][0] != WORDS:
+    """The items of a ``(PREP ...)`` phrase, in order. With ``adjacent_preps`` a leading
+    word follows the preposition, with only determiners between (``(FOR ASYLUM)``
+    matches "for the asylum", not "for foreign asylum"); a leading slot or group may
+    come anywhere in the phrase."""
+    if not ctx.adjacent_preps or items[0][0] != WORDS:
         return _match_items(items, 0, ctx, inner, 0, False)
     lead = 0
     while lead < len(inner) and ctx.sentence.words[inner[lead] - 1].upos == "DET":
@@ -413,10 +416,11 @@ def _match_items(
 # --- one predicate ---------------------------------------------------------------------
 
 
-def _context(tree: Tree, actors: SentenceActors, predicate: Predicate) -> _Context:
+def _context(tree: Tree, actors: SentenceActors, predicate: Predicate,
+             adjacent_preps: bool = False) -> _Context:
     places = frozenset(a.head for a in predicate.obliques if a.prep in PLACE_PREPS)
     return _Context(tree, tree.lemmas, tree.texts, actors.by_word, predicate.opaque, places,
-                    verb=predicate.verb)
+                    verb=predicate.verb, adjacent_preps=adjacent_preps)
 
 
 def _try(before_items: tuple, after_items: tuple, ctx: _Context, predicate: Predicate,
@@ -456,8 +460,11 @@ def match_predicate(
     actors: SentenceActors,
     *,
     explain: bool = False,
+    adjacent_preps: bool = False,
 ) -> VerbMatch | None:
-    """Match the predicate's verb patterns; None when the verb is not in the dictionaries."""
+    """Match the predicate's verb patterns; None when the verb is not in the dictionaries.
+    ``adjacent_preps``: a word leading a ``(PREP ...)`` item must follow the preposition
+    (PETRARCH's reading; by default it may come anywhere in the phrase)."""
     sentence = tree
     vocabulary = tree.vocabulary
     entries, used = index.entries_for(tree, predicate)
@@ -481,7 +488,7 @@ def match_predicate(
                 why = "a word of the pattern is not in the sentence"
             result = None
             if why is None:
-                ctx = ctx or _context(tree, actors, predicate)
+                ctx = ctx or _context(tree, actors, predicate, adjacent_preps)
                 result = _try(before_items, after_items, ctx, predicate, after)
             if explain:
                 attempts.append(Attempt(entry.name, pattern, result[0] if result else None,

@@ -62,6 +62,11 @@ PLACE_PREPS = frozenset({"in", "near", "inside", "outside", "across", "throughou
                          "within", "during", "over", "since", "until", "after", "before",
                          "despite", "amid", "under", "via", "through", "according", "accord",
                          "like", "as", "than", "unlike", "including", "because"})
+#: Heads of time phrases ("on Thursday", "last week") that are no argument of the verb.
+TIME_NOUNS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                        "sunday", "day", "days", "week", "weeks", "weekend", "month", "months",
+                        "year", "years", "morning", "afternoon", "evening", "night", "today",
+                        "yesterday", "tonight", "time", "date"})
 #: Case words of attribution phrases, never matched by patterns ("according to").
 ATTRIBUTIONS = frozenset({"according", "accord"})
 LOCATION_PREPS = frozenset({"in", "near", "at", "inside", "outside", "around"})
@@ -337,7 +342,7 @@ class _Builder:
         governor = sentence.head_of(verb)
         if not frame.has_subject and governor is not None:
             self._subject_from_governor(verb, governor, frame)
-        if not frame.has_object and not frame.obliques:
+        if not frame.has_object and not _substantive(sentence, frame.obliques):
             for clause in sentence.children(verb, "xcomp"):
                 frame.targets.extend(
                     Argument(a.head, f"object of {clause.lemma.lower()!r}")
@@ -399,6 +404,13 @@ class _Builder:
             return []
         return [Argument(a.head, f"party to {noun.lemma.lower()!r}")
                 for a in self.frame(governor).sources]
+
+
+def _substantive(sentence: Tree, obliques: list[Argument]) -> bool:
+    """True when an oblique is more than a phrase of place or time ("agreed *on
+    Thursday* to suspend ..." still takes the complement's object)."""
+    return any(a.prep not in PLACE_PREPS
+               and sentence.word(a.head).text.lower() not in TIME_NOUNS for a in obliques)
 
 
 def _negated(sentence: Tree, verb: Word) -> bool:

@@ -205,12 +205,48 @@ def test_verb_block_for_an_inflected_form(dictionaries, records) -> None:
     assert found == {("ELF", "GON", "042"), ("GON", "ELF", "043")}
 
 
+def test_statement_takes_target_from_a_silent_reported_clause(dictionaries, records) -> None:
+    """"Falastur noted that Cirith Ungol regretted ...": the clause gives no event, so
+    the statement (010) takes its first actor as target; the strict default does not."""
+    assert triples(petrarch_coder(dictionaries), records["DEMO-10"]) == {
+        ("GONGOV", "MORMIL", "010")}
+    assert triples(Coder(dictionaries, irrealis="code"), records["DEMO-10"]) == set()
+
+
+def test_infinitive_advcl_is_the_verbs_complement(dictionaries, records) -> None:
+    """UDPipe makes "to wage war" in "vowed on Thursday to wage war on the Rohans" an
+    advcl: VOW `* WAR` [190] still matches; "+ROHANS" is ROH without news conventions
+    (with them, a plural nationality noun is civilians, ROHCVL)."""
+    assert triples(petrarch_coder(dictionaries), records["DEMO-14"]) == {("ITH", "ROH", "190")}
+    news = Coder(dictionaries, irrealis="code", targets="phrase")
+    assert triples(news, records["DEMO-14"]) == {("ITH", "ROHCVL", "190")}
+    with pytest.raises(ValueError, match="conventions"):
+        Coder(dictionaries, conventions="petrarch")
+
+
+def test_prep_item_word_follows_its_preposition(dictionaries, records) -> None:
+    """preps="adjacent": BARGAIN `* (FOR ASYLUM)` [1032] does not match "for foreign
+    asylum", `* ASYLUM` [1033] does; the default lets the word be anywhere in the phrase."""
+    assert triples(petrarch_coder(dictionaries), records["PATTERN-04"]) == {
+        ("HOB", "GON", "1033")}
+    loose = Coder(dictionaries, irrealis="code", targets="phrase")
+    assert triples(loose, records["PATTERN-04"]) == {("HOB", "GON", "1032")}
+    with pytest.raises(ValueError, match="preps"):
+        Coder(dictionaries, preps="near")
+
+
+def test_prefix_agent_in_front_of_a_combined_phrase(dictionaries, records) -> None:
+    """"An MSF Arnor diplomat": MSF [NGO~] goes in front of ARN + ~GOV."""
+    codes = mention_codes(Coder(dictionaries), records["AGENT-03"])
+    assert codes["MSF Arnor diplomat"] == ("NGOARNGOV",)
+
+
 def test_whole_validation_file_floor(shared, dictionaries) -> None:
     """The whole file, coded with its own parses: a floor against regressions (measured
-    85.2% records exact, 86.7% events found, 10.4 extra per 100 expected)."""
+    86.7% records exact, 88.0% events found, 9.7 extra per 100 expected)."""
     run = run_validation(shared / VALIDATE_FILE, petrarch_coder(dictionaries))
     total = run.total.to_dict()
     assert total["records"] == 264
-    assert total["records_exact_pct"] >= 85.0
-    assert total["events_found_pct"] >= 86.5
-    assert total["extra_pct"] <= 10.5
+    assert total["records_exact_pct"] >= 86.5
+    assert total["events_found_pct"] >= 87.5
+    assert total["extra_pct"] <= 10.0

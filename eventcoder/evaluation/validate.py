@@ -171,10 +171,11 @@ def petrarch_coder(dictionaries: DictionarySet) -> Coder:
     phrase when the object is none (``targets="phrase"``); and a negated verb takes
     the negated code of the internal ontology, "didn't clash" [110] -> 050
     (``negation="table"``); actors are coded as its dictionaries give them, without the
-    news conventions ("+ROHANS" is ROH, not civilians: ``conventions="none"``).
+    news conventions ("+ROHANS" is ROH, not civilians: ``conventions="none"``); and a
+    word leading a ``(PREP ...)`` item follows its preposition (``preps="adjacent"``).
     """
     return Coder(dictionaries, irrealis="code", targets="phrase", negation="table",
-                 conventions="none")
+                 conventions="none", preps="adjacent")
 
 
 def run_validation(
