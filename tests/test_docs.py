@@ -46,3 +46,17 @@ def test_readme_python_example_runs(capsys):
     exec(compile(code, "README.md", "exec"), {})
     out = capsys.readouterr().out
     assert "Parse tree" in out or "parse tree" in out.lower()
+
+
+def test_cli_reference_is_current(monkeypatch):
+    """docs/cli.md equals what tools/build_cli_docs.py generates from the commands' --help."""
+    import importlib.util
+
+    monkeypatch.setenv("COLUMNS", "100")
+    script = REPO / "tools" / "build_cli_docs.py"
+    spec = importlib.util.spec_from_file_location("build_cli_docs", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    current = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert current == module.render(), "run: python tools/build_cli_docs.py"
