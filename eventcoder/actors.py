@@ -53,6 +53,11 @@ ACTOR, AGENT, TITLE, PLACE = 0, 1, 2, 3
 #: Syria"): such a mention gives the sentence its country context.
 PLACE_CASES = frozenset({"in", "near", "at", "inside", "outside", "around", "across",
                          "throughout", "into", "from", "over", "within", "of"})
+#: Heads of a diplomatic meeting or process named after its venue ("the Geneva talks",
+#: "the Astana process"): the city is not where the sentence's events happen.
+VENUE_NOUNS = frozenset({"talk", "talks", "conference", "summit", "negotiation",
+                         "negotiations", "meeting", "process", "format", "accord", "accords",
+                         "agreement", "communique", "declaration", "round"})
 #: Agent roles that never take a country from the context: refugees and migrants are
 #: from elsewhere by definition; unaffiliated armed men and "people" say nothing of
 #: allegiance or nationality.
@@ -454,6 +459,8 @@ def _place_spots(sentence: Sentence, by_head: dict[int, Mention]) -> list[Mentio
     for mention in sorted(by_head.values(), key=lambda m: m.start):
         if not mention.country:
             continue
+        if sentence.word(mention.head).lemma.lower() in VENUE_NOUNS:
+            continue  # "the Geneva talks": a meeting named after its venue
         if mention.kind == "place" or any(  # "in southern Syria", "in the Damascus suburbs"
                 c.lemma.lower() in PLACE_CASES and c.lemma.lower() != "of"
                 for c in sentence.children(mention.head, "case")):

@@ -13,7 +13,9 @@ For each predicate whose verb gave a code:
      aid *to* X"); and "of" when the object is no actor ("positions *of* the SDF");
   3. actors in the verb's obliques, except place and time phrases;
   4. the subject of the verb's ``that``-clause ("demanded that *the government*
-     halt"), unless the verb is a statement (root 01);
+     halt"), unless the verb is a statement (root 01); for a threat (13x) whose clause
+     names only the threatener, the subject of an *if* / *unless* clause ("warned that
+     it would retaliate *if Washington* ...");
 
 - conjoined actors give one event per source x target pair;
 - a paired code ``042:043`` also gives the target -> source event; with conjoined
@@ -205,9 +207,40 @@ def _choose_actors(
     if not statement:  # saying verbs never target the subject of what is said
         clause = [m for m in _mentions(actors, (a.head for a in predicate.clause_subjects))
                   if m.codes]
+        if _threat(match) and all(_own_side(m, sources) for m in clause):
+            clause = _condition_subjects(sentence, predicate, actors, sources) or clause
         if clause:
             return sources, clause
     return sources, _mentions(actors, (a.head for a in predicate.targets))
+
+
+def _threat(match: VerbMatch) -> bool:
+    return any(c.startswith("13") for c in (match.code or "", _default(match)) if c)
+
+
+def _own_side(mention: Mention, sources: Sequence[Mention]) -> bool:
+    """The mention is one of the sources, or their own state, or a pronoun for them."""
+    return any(mention is s or _refers_back(mention, s) or set(mention.codes) & set(s.codes)
+               or any(same_state(a, b) for a in mention.codes for b in s.codes)
+               for s in sources)
+
+
+def _condition_subjects(sentence: Sentence, predicate: Predicate, actors: SentenceActors,
+                        sources: Sequence[Mention]) -> list[Mention]:
+    """"China warned that it would take countermeasures *if the United States* went
+    ahead": a threat whose own clause names only the threatener is aimed at the subject
+    of its condition (an *if* / *unless* clause of the verb or of its reported clause)."""
+    for clause in sentence.children(predicate.verb, "ccomp"):
+        objects = _mentions(actors, (o.id for o in sentence.children(clause, "obj")))
+        if any(m.codes for m in objects):
+            return []  # "would strike Iranian forces if ...": the clause names the target
+    heads: list[int] = []
+    for word in sentence.words:
+        if (word.deprel == "advcl" and (word.head == predicate.verb or word.id in predicate.opaque)
+                and {c.lemma.lower() for c in sentence.children(word, "mark")} & {"if", "unless"}):
+            for subject in sentence.children(word, "nsubj", "nsubj:pass"):
+                heads.extend(conjuncts(sentence, subject.id))
+    return [m for m in _mentions(actors, heads) if m.codes and not _own_side(m, sources)]
 
 
 def _pairs(code: str | None, reverse: str | None, sources: Sequence[Mention],

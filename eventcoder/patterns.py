@@ -42,6 +42,7 @@ from eventcoder.dictionaries.schema import (
     Term,
     VerbEntry,
 )
+from eventcoder.intent import declares_intent, intent_code
 from eventcoder.predicates import PLACE_PREPS, Predicate, Tree, particle_preposition
 
 __all__ = [
@@ -434,14 +435,15 @@ def _try(before_items: tuple, after_items: tuple, ctx: _Context, predicate: Pred
     return before[1] + found[1], {**before[2], **found[2]}
 
 
-def _admissible(pattern: Pattern, predicate: Predicate) -> str | None:
-    """Why the pattern cannot apply to this predicate (None: it can)."""
+def _admissible(pattern: Pattern, predicate: Predicate, intent: bool = False) -> str | None:
+    """Why the pattern cannot apply to this predicate (None: it can). A declared intent
+    (``intent``) matches every pattern; its act code becomes an intent code later."""
     if pattern.negated != predicate.negated:
         return "predicate is negated" if predicate.negated else "pattern needs a negated verb"
     if predicate.irrealis and not predicate.negated:
         if not predicate.irrealis.startswith(INTENT_MOODS):
             return predicate.irrealis
-        if not pattern.before:
+        if not pattern.before and not intent:
             return f"{predicate.irrealis}: only patterns with items before * apply"
     return None
 
@@ -470,6 +472,7 @@ def match_predicate(
     entries, used = index.entries_for(tree, predicate)
     if not entries:
         return None
+    intent = declares_intent(tree, predicate)
     rest = [sentence.word(i).lemma.lower() for i in used]
     verb_text = " ".join([predicate.lemma, *rest])
     verb_keys = {verb_text, " ".join([sentence.texts[predicate.verb].lower(), *rest])}
@@ -483,7 +486,7 @@ def match_predicate(
         positions = range(len(compiled)) if explain else index.candidates(entry_index, vocabulary)
         for position in positions:
             pattern, before_items, after_items, anchors = compiled[position]
-            why = _admissible(pattern, predicate) or _written_for(pattern, verb_keys)
+            why = _admissible(pattern, predicate, intent) or _written_for(pattern, verb_keys)
             if why is None and explain and not all(a & vocabulary for a in anchors):
                 why = "a word of the pattern is not in the sentence"
             result = None
@@ -496,7 +499,22 @@ def match_predicate(
             if result is not None and (best is None or result[0] > best[0] or (
                     result[0] == best[0] and entry is not best[2])):  # later block wins a tie
                 best = (result[0], pattern, entry, result[1])
-    return _outcome(index, entries, predicate, verb_text, best, tuple(attempts))
+    found = _outcome(index, entries, predicate, verb_text, best, tuple(attempts), intent)
+    return _as_intent(found, predicate) if intent else found
+
+
+def _as_intent(found: VerbMatch, predicate: Predicate) -> VerbMatch:
+    """A declared intent's act code as its intent or threat code (eventcoder.intent);
+    a pattern with items before ``*`` ("WILL * +") keeps the code it was written with."""
+    if found.reason is not None or is_block(found.code, found.reverse_code):
+        return found
+    if found.pattern is not None and found.pattern.before:
+        return found
+    code = intent_code(found.code)
+    if code is None:
+        return attrs.evolve(found, code=None, reverse_code=None,
+                            reason=f"{predicate.irrealis}: no intent code for {found.code}")
+    return attrs.evolve(found, code=code, reverse_code=None)
 
 
 def _outcome(
@@ -506,6 +524,7 @@ def _outcome(
     verb_text: str,
     best: tuple[int, Pattern, VerbEntry, Binds] | None,
     attempts: tuple[Attempt, ...],
+    intent: bool = False,
 ) -> VerbMatch:
     if best is not None:
         _, pattern, entry, binds = best
@@ -516,7 +535,7 @@ def _outcome(
     entry = index.verbs[entries[0]]
     # the default code of the last block (the latest layer) that has one
     code = next((index.verbs[i].code for i in reversed(entries) if index.verbs[i].code), None)
-    if predicate.irrealis:
+    if predicate.irrealis and not intent:
         return VerbMatch(entry, verb_text, None, None, None, None, None,
                          predicate.irrealis, attempts)
     if code is None or is_block(code, None):

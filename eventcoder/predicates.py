@@ -62,6 +62,10 @@ PLACE_PREPS = frozenset({"in", "near", "inside", "outside", "across", "throughou
                          "within", "during", "over", "since", "until", "after", "before",
                          "despite", "amid", "under", "via", "through", "according", "accord",
                          "like", "as", "than", "unlike", "including", "because"})
+#: Relations of a word tagged VERB that is no predicate: function words, and nouns a
+#: parser mistagged ("rejected U.S. and French *calls*" as an object VERB; UD attaches a
+#: clause as ``ccomp``/``xcomp``, never as ``obj``).
+NOT_PREDICATES = frozenset({"case", "fixed", "mark", "cc", "obj", "iobj"})
 #: Heads of time phrases ("on Thursday", "last week") that are no argument of the verb.
 TIME_NOUNS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                         "sunday", "day", "days", "week", "weeks", "weekend", "month", "months",
@@ -552,7 +556,7 @@ def find_predicates(sentence: Sentence | Tree) -> list[Predicate]:
     builder = _Builder(sentence)
     found = []
     for word in sentence.words:
-        if word.upos == "VERB" and word.deprel not in ("case", "fixed", "mark", "cc"):
+        if word.upos == "VERB" and word.deprel not in NOT_PREDICATES:
             found.append(_predicate(sentence, builder, word))
     return found
 

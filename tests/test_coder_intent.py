@@ -60,3 +60,69 @@ def test_offer_to_host_talks_is_intent_to_mediate() -> None:
     """"offered to host talks between Israel and Hamas": 039 towards each party, found
     in the between-phrase of the complement's object."""
     assert coded("offer-host") == [("EGY", "039", "ISR"), ("EGY", "039", "PSEREBHMS")]
+
+
+def test_future_act_in_reported_speech_is_intent() -> None:
+    """"Germany said it would take in 10,000 Syrian refugees": sheltering refugees (073)
+    announced with "would" is intent to provide humanitarian aid, 0333."""
+    assert coded("would-take-in") == [("DEU", "0333", "SYRREF")]
+
+
+def test_readiness_to_act_is_intent() -> None:
+    """"Iran is ready to help rebuild Syria": the complement of "ready" is a commitment
+    (material aid, 033)."""
+    assert coded("ready-to-help") == [("IRN", "033", "SYR")]
+
+
+def test_future_attack_is_a_threat() -> None:
+    """"Netanyahu warned that Israel would strike Iranian forces": the announced strike
+    is a threat of conventional attack (1384) by Israel; the warning itself has no target
+    of its own (Israel is Netanyahu's own state)."""
+    assert coded("would-strike") == [("ISR", "1384", "IRNMIL")]
+
+
+def test_speculation_is_not_intent() -> None:
+    """"Officials said Russia could attack Ukraine": "could" is a possibility, not an
+    announcement: no event."""
+    assert coded("could-attack") == []
+
+
+def test_willingness_to_negotiate_is_intent_to_negotiate() -> None:
+    """"The SDF said it was willing to negotiate with Damascus": 036 (CAMEO: future
+    commitments to meet or negotiate)."""
+    assert coded("willing-negotiate") == [("SYRREB", "036", "SYR")]
+
+
+def test_meeting_named_after_a_city_gives_no_country_context() -> None:
+    """"suspended its participation in the Geneva talks, accusing the government ...":
+    Geneva names the talks, not where the sentence happens, so "the government" and
+    "the main opposition bloc" do not become Swiss (no CHEGOV/CHEOPP event)."""
+    assert coded("venue-talks") == []
+
+
+def test_a_noun_tagged_as_an_object_verb_is_no_predicate() -> None:
+    """spaCy tags "calls" in "rejected U.S. and French calls for him to step down" as a
+    VERB attached as ``obj``: it is a noun, so there is no phone call (041) between the
+    United States and France."""
+    assert coded("calls-as-verb") == []
+
+
+def test_conditional_threat_is_aimed_at_the_subject_of_its_condition() -> None:
+    """"Beijing warned that it would take firm countermeasures if Washington imposed new
+    sanctions": the warned clause names only Beijing itself, so the threat (130) is aimed
+    at the subject of the *if* clause; the conditional sanctions are not coded."""
+    assert coded("threat-if") == [("CHN", "130", "USA")]
+
+
+def test_every_intent_code_is_a_cameo_intent_or_threat_code() -> None:
+    """The intent table only produces CAMEO codes of roots 03 and 13, and acts of
+    saying, appeal or complaint have no intent code."""
+    from eventcoder.intent import INTENT_CODES, intent_code
+    from eventcoder.ontology import Ontology
+
+    cameo = Ontology.cameo()
+    for _, code in INTENT_CODES:
+        assert cameo.get(code) is not None and code[:2] in ("03", "13")
+    assert intent_code("073") == "0333" and intent_code("0874") == "0356"
+    assert intent_code("195") == "1384" and intent_code("192") == "1382"
+    assert intent_code("010") is None and intent_code("111") is None
