@@ -190,7 +190,9 @@ def _choose_actors(
         sources = _mentions(actors, (a.head for a in predicate.sources))
     if match.target is not None:
         return sources, _mentions(actors, conjuncts(sentence, match.target))
-    coded = [m for m in _mentions(actors, (a.head for a in predicate.targets)) if m.codes]
+    # an object that is the source's own ("withdrew *its* troops from Syria") is no target
+    coded = [m for m in _mentions(actors, (a.head for a in predicate.targets))
+             if m.codes and not any(_refers_back(m, s) for s in sources)]
     if coded:
         return sources, coded
     preps = TARGET_PREPS if match.light else PARTNER_PREPS

@@ -7,8 +7,8 @@ A predicate declares intent when its verb has the auxiliary *will* or *would* ("
 said it would take in 10,000 refugees") or is the infinitive complement of a verb or
 adjective of commitment ("offered to", "pledged to", "plans to", "is ready to"). Its act
 is matched as usual and the act's code is replaced by the intent or threat code for it:
-073 (humanitarian aid) -> 0333, 046 (negotiate) -> 036, 195 (air strike) -> 1384. Acts
-with no such code (statements, appeals, complaints) give nothing.
+073 (humanitarian aid) -> 0333, 046 (negotiate) -> 036, 045 (mediate) -> 039, 195 (air
+strike) -> 1384. Acts with no such code (statements, appeals, complaints) give nothing.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ INTENT_GOVERNORS = frozenset({
 #: Act code prefixes and their intent or threat codes, most specific first (CAMEO 03x
 #: "Express intent to ..." and 13x "Threaten to ..." mirror the act categories).
 INTENT_CODES: tuple[tuple[str, str], ...] = (
-    ("04", "036"), ("057", "030"), ("05", "032"),
+    ("045", "039"), ("04", "036"), ("057", "030"), ("05", "032"),
     ("061", "0311"), ("062", "0312"), ("063", "0313"), ("064", "0314"), ("06", "031"),
     ("071", "0331"), ("072", "0332"), ("073", "0333"), ("074", "0334"), ("07", "033"),
     ("081", "0351"), ("082", "0352"), ("083", "034"), ("084", "0353"), ("085", "0354"),
