@@ -312,7 +312,7 @@ class Coder:
             None if predicate.irrealis == "negated" else predicate.irrealis))
         found = match_predicate(self.verbs, tree, affirmed, actors, explain=explain,
                                 adjacent_preps=self.preps == "adjacent")
-        if found.code is None or found.reason is not None:
+        if found is None or found.code is None or found.reason is not None:
             return match
         code = self.negations.get(found.code)
         if code is None:

@@ -45,8 +45,9 @@ def event_triple(event: Event, joined: Mapping[str, str] | None = None) -> Tripl
 def _actor_code(ref: ActorRef | None, joined: Mapping[str, str] | None) -> str:
     if ref is None or not ref.code:
         return NULL_ACTOR
-    if joined and ref.entry in joined and ref.code in joined[ref.entry].split("/"):
-        return joined[ref.entry]
+    entry = ref.entry
+    if joined and entry is not None and entry in joined and ref.code in joined[entry].split("/"):
+        return joined[entry]
     return ref.code
 
 
