@@ -26,6 +26,7 @@ Match = tuple[int, int, tuple[Hashable, ...]]
 WordTokens = tuple[tuple[str, ...], tuple[int, ...], tuple[bool, ...]]
 
 _END = ""  # never a token: normalise_phrase drops empty tokens
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 class PhraseMatcher:
@@ -117,6 +118,12 @@ class PhraseMatcher:
             if best is None:
                 i += 1
                 continue
+            if tokens[i] in _ARTICLES and i + 1 < n and starts[i + 1]:
+                # "the U.S.-led coalition": an alias with its article ("THE US") must not
+                # hide a longer phrase starting right after the article.
+                after = self._longest_at(root, tokens, starts, i + 1)
+                if after is not None and after[0] > best[0]:
+                    best, i = after, i + 1
             last, payloads = best
             found.append((owners[i], owners[last], payloads))
             i = last + 1
