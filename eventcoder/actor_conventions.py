@@ -8,7 +8,13 @@ conventions used"), applied to a sentence's coded mentions after the phrase rule
   MIL), "government positions" (SYRGOV -> SYRMIL); a non-state holder keeps its code
   ("rebel positions", "Hezbollah positions");
 - a *former* state official or officer is an elite outside the government of the day:
-  "a former Syrian intelligence colonel" (SYR + ELI).
+  "a former Syrian intelligence colonel" (SYR + ELI);
+- a state's *opposition* is its opposition: "Venezuela's opposition", "the Belarusian
+  opposition" (VEN + OPP);
+- a state's act named by a noun ("Russia's military intervention", "an Israeli drone
+  attack") stands for the state when it is not the subject of a verb: what a government
+  condemns, praises or complains about is the other state's act (RUS, ISR; gold d-057,
+  d-089), while "A U.S. drone strike killed ..." keeps its military code.
 """
 
 from __future__ import annotations
@@ -23,13 +29,18 @@ from eventcoder.model import Sentence
 if TYPE_CHECKING:
     from eventcoder.actors import Mention
 
-__all__ = ["FORMER", "MILITARY_PLACES", "apply_conventions"]
+__all__ = ["ACT_NOUNS", "FORMER", "MILITARY_PLACES", "apply_conventions"]
 
 #: Heads that name a military place held by a side.
 MILITARY_PLACES = frozenset({"position", "positions", "base", "bases", "checkpoint",
                              "checkpoints", "outpost", "outposts", "post", "posts",
                              "barracks", "garrison", "garrisons", "airbase", "airbases",
                              "stronghold", "strongholds", "trench", "trenches"})
+#: Nouns naming a state's (military) act.
+ACT_NOUNS = frozenset({"intervention", "attack", "attacks", "strike", "strikes", "airstrike",
+                       "airstrikes", "offensive", "operation", "operations", "campaign",
+                       "raid", "raids", "incursion", "invasion", "bombing", "bombings",
+                       "shelling", "bombardment", "involvement", "deployment", "aggression"})
 #: Words that make an official a former one.
 FORMER = frozenset({"former", "ex"})
 #: A demonym in the plural: "Syrians", "Israelis", "Iraqis", "Afghans" (not "Philippines").
@@ -60,6 +71,11 @@ def _convention(sentence: Sentence, mention: Mention, country: str) -> tuple[str
         return None
     if word.lemma.lower() in MILITARY_PLACES or word.text.lower() in MILITARY_PLACES:
         return country + "MIL", "a state's military place stands for its forces"
+    if word.lemma.lower() == "opposition":
+        return country + "OPP", "a state's opposition"
+    if ((word.lemma.lower() in ACT_NOUNS or word.text.lower() in ACT_NOUNS)
+            and not word.deprel.startswith("nsubj") and mention.codes != (country,)):
+        return country, "a state's act named by a noun (not a subject) stands for the state"
     span = [*sentence.words[mention.start - 1 : mention.end],
             *sentence.children(mention.head, "amod")]  # "a *former* Syrian colonel"
     if any(w.lemma.lower() in FORMER or w.text.lower().startswith("ex-") for w in span):

@@ -23,7 +23,7 @@ not know are kept as uncoded mentions.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -53,6 +53,13 @@ ACTOR, AGENT, TITLE, PLACE = 0, 1, 2, 3
 #: Syria"): such a mention gives the sentence its country context.
 PLACE_CASES = frozenset({"in", "near", "at", "inside", "outside", "around", "across",
                          "throughout", "into", "from", "over", "within", "of"})
+#: Nouns naming part of a place: "in the eastern suburbs *of* Damascus" puts the events
+#: in Damascus ("in support of the Syrian army" does not put them in Syria).
+PART_OF_PLACE = frozenset({"suburb", "suburbs", "outskirts", "outskirt", "countryside",
+                           "north", "south", "east", "west", "northeast", "northwest",
+                           "southeast", "southwest", "centre", "center", "heart", "part",
+                           "parts", "area", "areas", "edge", "province", "city", "town",
+                           "region", "district", "neighbourhood", "neighborhood"})
 #: Heads of a diplomatic meeting or process named after its venue ("the Geneva talks",
 #: "the Astana process"): the city is not where the sentence's events happen.
 VENUE_NOUNS = frozenset({"talk", "talks", "conference", "summit", "negotiation",
@@ -437,6 +444,7 @@ def find_actors(
         if mention is not None:
             by_head[head] = mention
     _agents_of_states(sentence, by_head, lexicon)
+    _allegiances(sentence, by_head, lexicon)
     _share_modifiers(sentence, by_head, lexicon)
     _lend_appositions(sentence, by_head)
     context = _apply_context(sentence, by_head, lexicon, earlier_context)
@@ -461,11 +469,37 @@ def _place_spots(sentence: Sentence, by_head: dict[int, Mention]) -> list[Mentio
             continue
         if sentence.word(mention.head).lemma.lower() in VENUE_NOUNS:
             continue  # "the Geneva talks": a meeting named after its venue
-        if mention.kind == "place" or any(  # "in southern Syria", "in the Damascus suburbs"
-                c.lemma.lower() in PLACE_CASES and c.lemma.lower() != "of"
-                for c in sentence.children(mention.head, "case")):
+        if _venue_of_meeting(sentence, mention.head):
+            continue  # "the peace conference in Montreux": not where the fighting is
+        if mention.kind == "place" or _in_place_phrase(sentence, mention.head):
             spots.append(mention)
     return spots
+
+
+def _venue_of_meeting(sentence: Sentence, head: int) -> bool:
+    """A place in a phrase of a meeting ("talks in Astana", "the conference in
+    Montreux") is where delegates meet, not where the sentence's fighters are."""
+    word = sentence.words[head - 1]
+    if not word.head or not word.deprel.startswith(("nmod", "obl")):
+        return False
+    governor = sentence.words[word.head - 1]
+    return governor.lemma.lower() in VENUE_NOUNS or governor.text.lower() in VENUE_NOUNS
+
+
+def _in_place_phrase(sentence: Sentence, head: int) -> bool:
+    """"in southern Syria", "in the Damascus suburbs", and one *of* phrase down: "in the
+    eastern suburbs of Damascus", "on the outskirts of Aleppo"."""
+    def placed(ident: int) -> bool:
+        return any(c.lemma.lower() in PLACE_CASES and c.lemma.lower() != "of"
+                   for c in sentence.children(ident, "case"))
+    if placed(head):
+        return True
+    word = sentence.words[head - 1]
+    of = [c.lemma.lower() for c in sentence.children(head, "case")] == ["of"]
+    if not (of and word.deprel.startswith("nmod") and word.head):
+        return False
+    governor = sentence.words[word.head - 1]
+    return governor.lemma.lower() in PART_OF_PLACE and placed(governor.id)
 
 
 def _indefinite(sentence: Sentence, head: int) -> bool:
@@ -488,6 +522,7 @@ def _apply_context(sentence: Sentence, by_head: dict[int, Mention], lexicon: Act
     nearest place the sentence names, else of the nearest earlier sentence that names
     one (docs/algorithm.md, "Country context"). Returns the sentence's own context."""
     spots = _place_spots(sentence, by_head)
+    weak = _domestic_country(by_head.values())
     for head, own in list(by_head.items()):
         if own.kind != "agent" or own.codes:
             continue
@@ -496,17 +531,74 @@ def _apply_context(sentence: Sentence, by_head: dict[int, Mention], lexicon: Act
                 or agent.code in NO_CONTEXT_ROLES or _indefinite(sentence, head)
                 or _held_place(sentence, own)):
             continue
+        partner = _domestic_conjunct(sentence, by_head, own)
         spot = min(spots, key=lambda m: abs(m.head - head)) if spots else None
-        country = spot.country if spot is not None else earlier
+        if partner is not None:
+            country, where = partner.country, f"its conjunct {partner.text!r}"
+        elif spot is not None:
+            country, where = spot.country, repr(spot.text)
+        elif earlier:
+            country, where = earlier, "an earlier sentence"
+        elif agent.code[1:4] in WEAK_CONTEXT_ROLES:
+            country, where = weak, f"the sentence's {weak} actors"
+        else:
+            continue
         if not country:
             continue
-        where = repr(spot.text) if spot is not None else "an earlier sentence"
         by_head[head] = attrs.evolve(
             own, codes=(combine_role(country, agent.code),), kind="context", country=country,
             entry=f"{own.entry} (country {country} from {where})",
             note=f"country from the context: {where}",
         )
     return spots[0].country if spots else None
+
+
+#: Roles that stay at home: a country's civilians, political opposition and monitors
+#: are in that country (its forces, armed groups and diplomats may be anywhere:
+#: "Hezbollah fighters", "Russian jets", "Turkish officials" give no country context).
+HOME_ROLES = frozenset({"OPP", "CVL", "HRI"})
+#: A bare agent conjoined with one of these shares its country ("the Syrian government
+#: and rebel groups").
+PARTNER_ROLES = HOME_ROLES | {"GOV"}
+#: Agents that take the weak context (people, not weapons: "anti-aircraft missiles"
+#: asked for by Syrian opposition leaders are no Syrian forces).
+WEAK_CONTEXT_ROLES = frozenset({"CVL", "OPP", "HRI", "GOV", "REB"})
+
+
+def _domestic(mention: Mention, roles: frozenset[str] = HOME_ROLES) -> str | None:
+    """The country of a mention coded only as that country's actors of ``roles``."""
+    country = mention.country or next((c[:3] for c in mention.codes), None)
+    if not country or len(country) != 3 or not mention.codes:
+        return None
+    if all(c.startswith(country) and c[3:6] in roles for c in mention.codes):
+        return country
+    return None
+
+
+def _domestic_country(mentions: Iterable[Mention]) -> str | None:
+    """The weak country context: the one country of the sentence's domestic actors
+    ("the Syrian Observatory", "Alawites"), None when there are none or several."""
+    found = {c for m in mentions if m.kind != "agent" for c in [_domestic(m)] if c}
+    return found.pop() if len(found) == 1 else None
+
+
+def _domestic_conjunct(sentence: Sentence, by_head: dict[int, Mention], own: Mention
+                       ) -> Mention | None:
+    """"talks between the Syrian government and rebel groups": a bare agent conjoined
+    with a country's domestic actor is on that country's side of the table."""
+    words = sentence.words
+    links: list[int] = []
+    for ident in range(own.start, own.end + 1):
+        word = words[ident - 1]
+        if word.deprel == "conj":
+            links.append(word.head)
+    links.extend(c.id for c in sentence.children(own.head, "conj"))
+    for ident in links:
+        mention = by_head.get(ident)
+        country = _domestic(mention, PARTNER_ROLES) if mention is not None else None
+        if mention is not None and mention is not own and country:
+            return attrs.evolve(mention, country=country)
+    return None
 
 
 def _with_pronoun(
@@ -578,6 +670,62 @@ def _agents_of_states(sentence: Sentence, by_head: dict[int, Mention],
             entry=f"{own.entry} of {' and '.join(m.text for m in states)}",
             note="combined with the state of its of/in/from phrase",
         )
+
+
+#: "fighters *allied with* X", "militias *loyal to* X", "gunmen *aligned with* X".
+ALLEGIANCE_WORDS = frozenset({"ally", "allied", "align", "aligned", "loyal", "affiliate",
+                              "affiliated"})
+#: Roles of armed men: allied with a state, they are its forces (gold/README: after
+#: 2024-12-08 "their forces and allied fighters are SYR_MIL"; "pro-government militias").
+ARMED_ROLES = frozenset({"~MIL", "~UAF", "~REB", "~INS"})
+
+
+def _allegiances(sentence: Sentence, by_head: dict[int, Mention],
+                 lexicon: ActorLexicon) -> None:
+    """"Fighters allied with Syria's new authorities", "militias loyal to Assad": an agent
+    with no actor of its own takes the code of the actor it is allied with or loyal to.
+    Armed men allied with a state are its forces (country + MIL); with a non-state actor
+    they are that actor ("gunmen aligned with Hezbollah" LBNREB). Backing ("Turkish-backed
+    rebels") is sponsorship, not allegiance, and is not read this way."""
+    for word in sentence.words:
+        own = by_head.get(word.id)
+        if own is None or own.kind != "agent" or own.codes:
+            continue
+        role = next((a.code for a in lexicon.agents if a.name == own.entry), None)
+        ally = _allied_actor(sentence, by_head, word.id)
+        if role is None or ally is None:
+            continue
+        if ally.combinable and ally.country:
+            armed = role in ARMED_ROLES
+            codes: tuple[str, ...] = (
+                ally.country + "MIL" if armed else combine_role(ally.country, role),)
+        else:
+            codes = ally.codes
+        by_head[word.id] = attrs.evolve(
+            own, codes=codes, kind="combined", country=ally.country if ally.combinable else None,
+            entry=f"{own.entry} allied with {ally.text}",
+            note=f"takes the code of the actor it is allied with: {ally.text!r}",
+            antecedent=(ally.head, 0),  # "allied with X" itself is no event between them
+        )
+
+
+def _allied_actor(sentence: Sentence, by_head: dict[int, Mention], head: int
+                  ) -> Mention | None:
+    """The coded actor of "allied with X" / "loyal to X" modifying the word ``head``."""
+    for child in sentence.children(head):
+        allegiance = (child.lemma.lower() in ALLEGIANCE_WORDS
+                      or child.text.lower() in ALLEGIANCE_WORDS)
+        if child.deprel not in ("acl", "amod") or not allegiance:
+            continue
+        for arg in sentence.children(child.id):
+            if not arg.deprel.startswith(("obl", "nmod")):
+                continue
+            case = [c.lemma.lower() for c in sentence.children(arg.id, "case")]
+            if case and case[0] in ("with", "to"):
+                mention = by_head.get(arg.id)
+                if mention is not None and mention.codes:
+                    return mention
+    return None
 
 
 def _following_states(sentence: Sentence, by_head: dict[int, Mention], word: Word

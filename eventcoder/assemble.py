@@ -16,6 +16,8 @@ For each predicate whose verb gave a code:
      halt"), unless the verb is a statement (root 01); for a threat (13x) whose clause
      names only the threatener, the subject of an *if* / *unless* clause ("warned that
      it would retaliate *if Washington* ...");
+  5. the target the dictionary implies for the chosen code (``target:`` of the pattern
+     or its block: "Russia vetoed the resolution" gives RUS 129 IGOUNO);
 
 - conjoined actors give one event per source x target pair;
 - a paired code ``042:043`` also gives the target -> source event; with conjoined
@@ -385,6 +387,8 @@ def _predicate_outcome(sentence: Sentence, predicate: Predicate, match: VerbMatc
         return Outcome(predicate, match, (), match.reason or "no code")
     sources, targets = choose_actors(sentence, predicate, match, actors, settings.targets,
                                      open_clause=open_clause)
+    if match.implied_target and not any(t.codes for t in targets):
+        targets = [_implied_target(sentence, predicate, match.implied_target)]
     if match.code and sum(len(s.codes) for s in sources) > 1 and (
             _compound(match) or (not any(t.codes for t in targets) and match.reverse_code)):
         candidates = _reciprocal(match.code, sources)
@@ -404,6 +408,18 @@ def _predicate_outcome(sentence: Sentence, predicate: Predicate, match: VerbMatc
         reason = (reasons[0] if reasons else
                   "no source" if not sources else "no target" if not targets else "no code")
     return Outcome(predicate, match, tuple(events), reason, tuple(sources), tuple(targets))
+
+
+#: The text and entry of a target the dictionary implies (``target:``), for explanations.
+IMPLIED = "implied target from dictionary"
+
+
+def _implied_target(sentence: Sentence, predicate: Predicate, code: str) -> Mention:
+    """The target a verb block or pattern implies when the sentence names none (gold
+    README: "The target of a veto is UNSC"); its span is the verb's."""
+    verb = sentence.word(predicate.verb)
+    return Mention(verb.id, verb.id, verb.id, f"({IMPLIED})", (code,), IMPLIED, "implied",
+                   note=f"{IMPLIED} for {verb.text!r}")
 
 
 def _open_silent_clauses(sentence: Sentence, outcomes: list[Outcome], actors: SentenceActors,

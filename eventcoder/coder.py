@@ -30,6 +30,7 @@ from eventcoder.nominals import NounIndex, by_phrase_nominals, light_verb_match,
 from eventcoder.parsers.base import Parser
 from eventcoder.patterns import INTENT_MOODS, VerbIndex, VerbMatch, match_predicate
 from eventcoder.predicates import Predicate, Tree, find_predicates
+from eventcoder.repairs import repair_parse
 
 __all__ = ["Coder", "SentenceTrace"]
 
@@ -263,6 +264,7 @@ class Coder:
             return []
         contexts = [] if contexts is None else contexts
         context = next((c for c in reversed(contexts) if c), None)
+        sentence = repair_parse(sentence)  # "halt" parsed as an auxiliary, ...
         actors = find_actors(self.lexicon, sentence, doc.date, history, uncoded=True, flat=flat,
                              earlier_context=context,
                              conventions=self.conventions == "news")

@@ -122,6 +122,9 @@ def _outcome_lines(sentence: Sentence, outcome: Outcome) -> list[str]:
                      f"[{_code_text(match.code, match.reverse_code)}]")
     elif match.code:
         lines.append(f"  no pattern matched: the verb's default code {match.code} applies")
+    if match.implied_target and any(t.kind == "implied" for t in outcome.targets):
+        lines.append(f"  no target in the sentence: implied target from dictionary "
+                     f"{match.implied_target}")
     for event in outcome.events:
         lines.append(f"  => event {_event_line(event)}")
     if not outcome.events:

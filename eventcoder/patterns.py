@@ -90,6 +90,9 @@ class VerbMatch:
     attempts: tuple[Attempt, ...] = ()
     #: A light verb: no default code of its own, its object names the act.
     light: bool = False
+    #: The target actor code the dictionary implies for the chosen code (``target:`` of
+    #: the pattern, else of its block), used when the sentence names no coded target.
+    implied_target: str | None = None
 
 
 class VerbIndex:
@@ -531,14 +534,17 @@ def _outcome(
         reason = "blocked by pattern ---" if is_block(pattern.code, pattern.reverse_code) else None
         light = not any(index.verbs[i].code for i in entries)
         return VerbMatch(entry, verb_text, pattern, pattern.code, pattern.reverse_code,
-                         binds.get("source"), binds.get("target"), reason, attempts, light)
+                         binds.get("source"), binds.get("target"), reason, attempts, light,
+                         pattern.target or entry.target)
     entry = index.verbs[entries[0]]
     # the default code of the last block (the latest layer) that has one
-    code = next((index.verbs[i].code for i in reversed(entries) if index.verbs[i].code), None)
+    coding = next((index.verbs[i] for i in reversed(entries) if index.verbs[i].code), None)
+    code = coding.code if coding is not None else None
     if predicate.irrealis and not intent:
         return VerbMatch(entry, verb_text, None, None, None, None, None,
                          predicate.irrealis, attempts)
     if code is None or is_block(code, None):
         return VerbMatch(entry, verb_text, None, None, None, None, None,
                          "the verb has no default code and no pattern matched", attempts)
-    return VerbMatch(entry, verb_text, None, code, None, None, None, None, attempts)
+    return VerbMatch(entry, verb_text, None, code, None, None, None, None, attempts,
+                     implied_target=coding.target if coding is not None else None)

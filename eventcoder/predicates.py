@@ -53,6 +53,10 @@ MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should",
 ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "manage", "go", "stop"})
 #: Governors whose ``ccomp`` act is denied, not reported.
 DENIALS = frozenset({"deny", "refute", "dismiss", "reject"})
+#: Governors whose ``that``-clause asks for an act that has not happened ("demanded that
+#: Israel *stop* bombing Lebanon", a mandative subjunctive).
+DIRECTIVES = frozenset({"demand", "urge", "ask", "request", "propose", "recommend", "order",
+                        "require", "call", "appeal", "plead", "want", "wish"})
 #: Governors whose clause is an accusation, not a report of the act.
 ACCUSATIONS = frozenset({"accuse", "blame", "charge", "suspect", "allege"})
 #: Nouns whose clause reports a claim, not an act ("denied the claim that ...").
@@ -194,6 +198,15 @@ def conjuncts(sentence: Tree | Sentence, head: int) -> list[int]:
                 found.append(child.id)
                 stack.append(child.id)
     return sorted(found)
+
+
+def _first_conjunct(sentence: Tree, word: Word) -> Word:
+    """The first word of the conjunct chain ``word`` belongs to ("The United States and
+    20 other *countries* expelled ...": a participle parsed as modifying the last
+    conjunct modifies them all)."""
+    while word.deprel == "conj" and word.head:
+        word = sentence.word(word.head)
+    return word
 
 
 def _listed_appos(sentence: Tree | Sentence, node: int) -> list[Word]:
@@ -379,8 +392,10 @@ class _Builder:
             chosen = objects or parent.sources
             frame.sources.extend(Argument(a.head, "controller", None) for a in chosen)
         elif rel in ("acl", "acl:relcl"):
-            noun = _expand(sentence, governor, "modified noun")
-            if rel == "acl" and verb.feat("VerbForm") == "Part" and verb.feat("Tense") == "Past":
+            modified = _first_conjunct(sentence, governor) if rel == "acl" else governor
+            noun = _expand(sentence, modified, "modified noun")
+            if (rel == "acl" and verb.feat("VerbForm") == "Part" and verb.feat("Tense") == "Past"
+                    and not sentence.children(verb, "obj")):  # "X and Y expelled diplomats"
                 frame.targets.extend(noun)
                 frame.passive = True
                 frame.targets.extend(self._parties(governor) if frame.sources else ())
@@ -453,6 +468,8 @@ def _own_irrealis(sentence: Tree, verb: Word) -> str | None:
         return f"denied or claimed act (under {above!r})"
     if above in ACCUSATIONS and rel in ("ccomp", "advcl", "acl", "xcomp"):
         return f"alleged act (under {above!r})"
+    if rel == "ccomp" and above in DIRECTIVES:
+        return f"requested act (under {above!r})"
     marks = {c.lemma.lower() for c in sentence.children(verb, "mark")}
     if rel == "advcl" and marks & {"if", "unless"}:
         return "conditional clause"
@@ -534,9 +551,21 @@ def _complement_governor(sentence: Tree, verb: Word) -> int | None:
     return None
 
 
+#: Personal pronouns that, as the subject of an adjective clause of a saying verb, speak
+#: of the speaker's own state ("said *he* was hopeful that ...").
+SPEAKERS = frozenset({"i", "we", "he", "she", "they"})
+
+
 def _opaque(sentence: Tree, verb: Word) -> frozenset[int]:
+    """The words of the verb's reported clauses (no pattern slot binds in them), except
+    a clause stating the speaker's own attitude: an adjective with a personal pronoun
+    subject ("said *he was hopeful* that relations with Russia ...")."""
     ids: set[int] = set()
     for child in sentence.children(verb, "ccomp", "csubj"):
+        if child.upos == "ADJ" and any(
+                s.lemma.lower() in SPEAKERS or s.text.lower() in SPEAKERS
+                for s in sentence.children(child, "nsubj")):
+            continue
         ids.update(w.id for w in sentence.subtree(child))
     return frozenset(ids)
 

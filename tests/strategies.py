@@ -343,6 +343,7 @@ def patterns(draw: st.DrawFn, lemmas: tuple[str, ...] = ()) -> Any:
         verbs=tuple(dict.fromkeys(draw(st.lists(st.sampled_from(lemmas), max_size=2))))
         if lemmas
         else (),
+        target=draw(st.none() | st.sampled_from(["IGOUNO", "SYRGOV", "USA"])),
     )
 
 
@@ -358,6 +359,7 @@ def verb_entries(draw: st.DrawFn) -> Any:
         patterns=tuple(draw(st.lists(patterns(lemmas), max_size=3))),
         notes=draw(st.none() | _dictionary_text()),
         nouns=tuple(draw(st.lists(_lower_words(), max_size=2, unique=True))),
+        target=draw(st.none() | st.sampled_from(["IGOUNO", "SYRGOV", "USA"])),
     )
 
 

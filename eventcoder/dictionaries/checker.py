@@ -118,6 +118,12 @@ def _actor_codes(layered: Layered, parts: Sequence[str], where: _Where) -> Itera
         if message := check_agent_code(agent.code, parts):
             section = "agents" if agent.kind == "agent" else "titles"
             yield where.problem(section, agent, "code", message)
+    for verb in layered.dset.verbs:  # implied targets ("target: IGOUNO" on a veto)
+        if verb.target and (message := check_actor_code(verb.target, parts)):
+            yield where.problem("verbs", verb, "target", message)
+        for index, pattern in enumerate(verb.patterns):
+            if pattern.target and (message := check_actor_code(pattern.target, parts)):
+                yield where.problem("verbs", verb, f"patterns[{index}].target", message)
 
 
 def _declared_parts(layered: Layered, where: _Where) -> Iterator[Problem]:

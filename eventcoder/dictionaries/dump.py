@@ -89,7 +89,8 @@ def _pattern(pattern: Pattern) -> dict[str, Any]:
     text = format_pattern(pattern.before, pattern.after, pattern.negated)
     code = format_code(pattern.code, pattern.reverse_code)
     return _skip_none(
-        {"pattern": text, "code": code, "verbs": list(pattern.verbs), "notes": pattern.notes}
+        {"pattern": text, "code": code, "verbs": list(pattern.verbs), "notes": pattern.notes,
+         "target": pattern.target}
     )
 
 
@@ -102,6 +103,7 @@ def _verb(verb: VerbEntry) -> dict[str, Any]:
             "patterns": [_pattern(pattern) for pattern in verb.patterns],
             "notes": verb.notes,
             "nouns": list(verb.nouns) or None,
+            "target": verb.target,
         }
     )
 

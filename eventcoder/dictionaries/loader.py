@@ -336,7 +336,7 @@ def _peek_name(node: Node, field: str) -> str:
 
 _ACTOR_FIELDS = ("name", "aliases", "country", "codes", "notes", "sources")
 _AGENT_FIELDS = ("name", "aliases", "code", "standalone", "notes")
-_VERB_FIELDS = ("name", "lemmas", "code", "patterns", "notes", "nouns")
+_VERB_FIELDS = ("name", "lemmas", "code", "patterns", "notes", "nouns", "target")
 
 
 def _label(section: str, name: str, index: int) -> str:
@@ -508,12 +508,27 @@ def _verb(b: _Builder, node: Node, name: str, index: int) -> VerbEntry | None:
     patterns = _patterns(b, found.get("patterns"), label, entry_name or "")
     notes = _optional(b, found, "notes", label, b.reader.text)
     nouns = _optional(b, found, "nouns", label, lambda n, e, f: _words(b, n, e, f)) or ()
+    target = _implied_target(b, found, label, "target")
     if len(b.reader.problems) > before or entry_name is None or not lemmas:
         return None
     b.mark("verbs", entry_name, "code", found.get("code", node))
     b.mark("verbs", entry_name, "nouns", found.get("nouns", node))
+    b.mark("verbs", entry_name, "target", found.get("target", node))
     return VerbEntry(entry_name, lemmas, code or None, patterns, notes, origin=b.origin(node),
-                     nouns=nouns)
+                     nouns=nouns, target=target)
+
+
+def _implied_target(b: _Builder, found: dict[str, Node], label: str, field: str) -> str | None:
+    """A ``target:`` actor code implied by a verb block or pattern (its form; the parts
+    are checked after layering)."""
+    if "target" not in found:
+        return None
+    code = b.reader.text(found["target"], label, field)
+    message = check_actor_code_shape(code) if code is not None else None
+    if message:
+        b.reader.report(found["target"], message, entry=label, field=field)
+        return None
+    return code
 
 
 def _default_code(b: _Builder, node: Node, label: str) -> str | None:
@@ -545,12 +560,13 @@ def _patterns(b: _Builder, node: Node | None, label: str, name: str | None) -> t
                 field = f"patterns[{len(patterns)}]"
                 b.mark("verbs", name, field, item)
                 b.mark("verbs", name, f"{field}.code", _child(item, "code") or item)
+                b.mark("verbs", name, f"{field}.target", _child(item, "target") or item)
             patterns.append(pattern)
     return tuple(patterns)
 
 
 def _pattern(b: _Builder, node: Node, label: str, field: str) -> Pattern | None:
-    keys = ("pattern", "code", "verbs", "notes")
+    keys = ("pattern", "code", "verbs", "notes", "target")
     found = b.reader.fields(node, label, field, keys, ("pattern", "code"))
     if found is None or "pattern" not in found or "code" not in found:
         return None
@@ -562,7 +578,9 @@ def _pattern(b: _Builder, node: Node, label: str, field: str) -> Pattern | None:
     verbs = (
         _words(b, found["verbs"], label, f"{field}.verbs") if "verbs" in found else ()
     )
-    if text is None or code is None or verbs is None:
+    before = len(b.reader.problems)
+    target = _implied_target(b, found, label, f"{field}.target")
+    if text is None or code is None or verbs is None or len(b.reader.problems) > before:
         return None
     try:
         parse_code(code)
@@ -571,7 +589,8 @@ def _pattern(b: _Builder, node: Node, label: str, field: str) -> Pattern | None:
         return None
     try:
         return make_pattern(
-            text, code, notes=notes, origin=b.origin(node), verbs=tuple(dict.fromkeys(verbs))
+            text, code, notes=notes, origin=b.origin(node), verbs=tuple(dict.fromkeys(verbs)),
+            target=target,
         )
     except PatternSyntaxError as error:
         b.reader.report(

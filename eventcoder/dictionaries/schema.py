@@ -154,6 +154,10 @@ class Pattern:
     #: The lemmas of its verb block the pattern was written for (``verbs:`` in YAML);
     #: empty: it applies to every lemma of the block.
     verbs: tuple[str, ...] = ()
+    #: An implied target actor code (``target:`` in YAML), used when the sentence names
+    #: no coded target ("Russia vetoed the resolution": the target of a veto is the UN
+    #: Security Council, IGOUNO); None: none is implied.
+    target: str | None = None
 
 
 @attrs.frozen
@@ -170,6 +174,9 @@ class VerbEntry:
     #: with the block's default code as objects of light verbs ("launched an air strike
     #: on X") and with a by-phrase ("shelling by X"); docs/algorithm.md.
     nouns: tuple[str, ...] = ()
+    #: An implied target actor code for the block's default code and for its patterns
+    #: without a ``target`` of their own (see :attr:`Pattern.target`).
+    target: str | None = None
 
 
 @attrs.frozen

@@ -1,0 +1,109 @@
+"""Repairs of parser quirks that would hide a verb's arguments (docs/algorithm.md).
+
+Statistical parsers sometimes attach a full verb as an auxiliary of the gerund after
+it: spaCy reads "demanded that the government and rebel groups *halt* fighting" with
+"halt" as ``aux`` of "fighting", and the clause's subject and *that* under "halt".
+UD reserves ``aux`` for auxiliaries (*be, have, do*, the modals, ...), so a word
+attached as ``aux`` whose lemma is no auxiliary is a verb: it becomes the head of its
+clause, and the word it was attached to becomes its ``xcomp`` ("halt *fighting*", like
+"stopped fighting"). The dependents of that word written before the mistaken auxiliary
+(its subject, *that*, real auxiliaries, adverbs) move to the new head.
+
+They also read a whole sentence as a noun phrase: "Islamic State militants *abducted*
+at least 90 Christians ..." with the noun "militants" as root and "abducted" as its
+participle (``acl``). A past-tense ``acl`` of a nominal root that has an object of its
+own is no passive participle: it becomes the root and the noun its subject; the noun's
+dependents after the verb (final punctuation, an attribution) move with it.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from eventcoder.model import Sentence, Word
+
+__all__ = ["AUXILIARIES", "repair_auxiliaries", "repair_nominal_roots", "repair_parse"]
+
+#: Lemmas (and contracted forms) that are auxiliaries in English.
+AUXILIARIES = frozenset({
+    "be", "have", "do", "will", "would", "can", "could", "may", "might", "must", "shall",
+    "should", "ought", "need", "dare", "get", "to", "used", "going", "'ll", "wo", "ca",
+    "'d", "'s", "'ve", "'re", "'m", "is", "are", "was", "were", "been", "has", "had",
+    "did", "does",
+})
+
+
+def _false_auxiliary(sentence: Sentence, word: Word) -> bool:
+    """A word attached as ``aux`` before a verb that is no auxiliary ("halt fighting")."""
+    if word.deprel != "aux" or not word.head or word.head < word.id:
+        return False
+    if word.lemma.lower() in AUXILIARIES or word.text.lower() in AUXILIARIES:
+        return False
+    return word.upos in ("AUX", "VERB") and sentence.word(word.head).upos == "VERB"
+
+
+def repair_auxiliaries(sentence: Sentence) -> Sentence:
+    """The sentence with every false auxiliary made the head of its clause (the sentence
+    itself when there is none)."""
+    for word in sentence.words:
+        if _false_auxiliary(sentence, word):
+            sentence = _promote(sentence, word)
+    return sentence
+
+
+def _promote(sentence: Sentence, aux: Word) -> Sentence:
+    verb = sentence.word(aux.head)
+    words = []
+    for word in sentence.words:
+        if word.id == aux.id:
+            word = attrs.evolve(word, head=verb.head, deprel=verb.deprel, upos="VERB")
+        elif word.id == verb.id:
+            word = attrs.evolve(word, head=aux.id, deprel="xcomp")
+        elif word.head == verb.id and word.id < aux.id:
+            word = attrs.evolve(word, head=aux.id)  # its subject, "that", "would"
+        words.append(word)
+    return attrs.evolve(sentence, words=tuple(words))
+
+
+def repair_parse(sentence: Sentence) -> Sentence:
+    """All repairs of this module, in order."""
+    return repair_nominal_roots(repair_auxiliaries(sentence))
+
+
+def repair_nominal_roots(sentence: Sentence) -> Sentence:
+    """The sentence with a finite verb a parser made the participle of a nominal root
+    ("militants *abducted* 90 Christians") as its root (the sentence itself otherwise).
+    A noun made the second subject of a later saying verb ("militants abducted ..., a
+    monitoring group *said*") counts as a root: the verb becomes the reported clause."""
+    for noun in sentence.words:
+        if noun.upos not in ("NOUN", "PROPN") or not _clause_position(sentence, noun):
+            continue
+        verb = next((c for c in sentence.children(noun.id, "acl")
+                     if c.id > noun.id and c.upos == "VERB" and c.feat("Tense") == "Past"
+                     and sentence.children(c.id, "obj")), None)
+        if verb is not None and (noun.head == 0 or noun.head > verb.id):
+            return _make_clause(sentence, noun, verb)
+    return sentence
+
+
+def _clause_position(sentence: Sentence, noun: Word) -> bool:
+    """The noun is the root, or a subject of a later verb that has another subject."""
+    if noun.head == 0:
+        return True
+    if noun.deprel != "nsubj" or noun.head < noun.id:
+        return False
+    return any(c.id != noun.id for c in sentence.children(noun.head, "nsubj"))
+
+
+def _make_clause(sentence: Sentence, noun: Word, verb: Word) -> Sentence:
+    deprel = "root" if noun.head == 0 else "ccomp"
+    words = []
+    for word in sentence.words:
+        if word.id == verb.id:
+            word = attrs.evolve(word, head=noun.head, deprel=deprel)
+        elif word.id == noun.id:
+            word = attrs.evolve(word, head=verb.id, deprel="nsubj")
+        elif word.head == noun.id and word.id > verb.id:
+            word = attrs.evolve(word, head=verb.id)
+        words.append(word)
+    return attrs.evolve(sentence, words=tuple(words))
