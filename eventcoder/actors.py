@@ -78,6 +78,10 @@ NP_INTERNAL = frozenset(
 )
 #: "Russian" in "Russian-led forces" (obl:npmod of "led", itself an amod of "forces").
 HYPHEN_MODIFIERS = frozenset({"obl:npmod", "nmod:npmod", "npadvmod", "compound"})
+#: "Turkish-*backed* rebels": the backer is a sponsor, not the actor; armed men it backs
+#: are proxies (rebels of the country where they fight), not its forces.
+SPONSOR_WORDS = frozenset({"back", "backed", "support", "supported", "sponsor", "sponsored",
+                           "fund", "funded"})
 #: Named-entity types kept as uncoded actor mentions (stanza and spaCy labels).
 ACTOR_ENTITIES = frozenset({"PERSON", "PER", "ORG", "GPE", "NORP"})
 #: Codes of a state's government role: actors with these combine with agents by country.
@@ -156,6 +160,8 @@ def np_head(sentence: Sentence | Tree, word_id: int) -> int:
     word = words[word_id - 1]
     while word.head:
         parent = words[word.head - 1]
+        if parent.lemma.lower() in SPONSOR_WORDS and parent.deprel in ("amod", "acl"):
+            break  # "Turkish" in "Turkish-backed rebels" is the sponsor, not the rebels
         if (word.deprel in NP_INTERNAL
                 or (word.deprel == "conj" and parent.deprel in NP_INTERNAL)
                 or (word.deprel in HYPHEN_MODIFIERS and parent.deprel in ("amod", "acl"))):
@@ -366,10 +372,19 @@ def _collect_parts(
     phrases: dict[int, list[_Part]] = {}
     for first, last, payloads in lexicon.matcher.find(flat):
         start, end = first + 1, last + 1
+        if _sponsor_prefix(words[end - 1].text, payloads):
+            continue  # "Turkish-backed" as one word: the sponsor is not the phrase's actor
         part = _best_part(lexicon, payloads, start, end, day)
         head = np_head(sentence, _span_head(words, start, end))
         phrases.setdefault(head, []).append(part)
     return phrases
+
+
+def _sponsor_prefix(text: str, payloads: tuple) -> bool:
+    """An actor name that is the first part of a one-word "X-backed" modifier."""
+    parts = text.lower().split("-")
+    return (len(parts) > 1 and parts[-1] in SPONSOR_WORDS
+            and any(kind == ACTOR for kind, _ in payloads))
 
 
 def _best_part(
@@ -448,6 +463,7 @@ def find_actors(
     _share_modifiers(sentence, by_head, lexicon)
     _lend_appositions(sentence, by_head)
     context = _apply_context(sentence, by_head, lexicon, earlier_context)
+    _sponsored_proxies(sentence, by_head)
     if conventions:
         apply_conventions(sentence, by_head)  # "Israelis", "Ukrainian positions", "former"
     if uncoded:
@@ -707,6 +723,25 @@ def _allegiances(sentence: Sentence, by_head: dict[int, Mention],
             note=f"takes the code of the actor it is allied with: {ally.text!r}",
             antecedent=(ally.head, 0),  # "allied with X" itself is no event between them
         )
+
+
+def _sponsored_proxies(sentence: Sentence, by_head: dict[int, Mention]) -> None:
+    """"Turkish-backed Syrian fighters", "U.S.-backed forces in Syria": armed men backed
+    by a foreign sponsor are rebels of their own (or the context's) country, not its
+    army (gold: the Turkish-backed Syrian National Army is SYR_REB)."""
+    for head, mention in list(by_head.items()):
+        codes = mention.codes
+        if not codes or not all(len(c) == 6 and c[3:] in ("MIL", "UAF") for c in codes):
+            continue
+        if not any(c.lemma.lower() in SPONSOR_WORDS or c.text.lower() in SPONSOR_WORDS
+                   for c in sentence.children(head, "amod")):
+            continue
+        words = sentence.words[mention.start - 1 : mention.end]
+        if any(w.lemma.lower() in ("government", "regime", "army") for w in words):
+            continue  # "Russian-backed government forces" are the government's
+        by_head[head] = attrs.evolve(
+            mention, codes=tuple(dict.fromkeys(c[:3] + "REB" for c in codes)),
+            note="armed men backed by a sponsor are rebels, not its forces")
 
 
 def _allied_actor(sentence: Sentence, by_head: dict[int, Mention], head: int

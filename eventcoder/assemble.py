@@ -42,7 +42,7 @@ from eventcoder.actors import Mention, SentenceActors
 from eventcoder.dictionaries.patterns import walk_items
 from eventcoder.dictionaries.schema import Slot
 from eventcoder.events import ActorRef, Event, Location
-from eventcoder.model import Sentence
+from eventcoder.model import Sentence, Word
 from eventcoder.patterns import VerbMatch, is_block
 from eventcoder.predicates import PLACE_PREPS, Argument, Predicate, conjuncts
 
@@ -110,7 +110,7 @@ def _object_phrases(sentence: Sentence, actors: SentenceActors, args: Sequence[A
         allowed = preps if arg.via == "object" else preps | COMPLEMENT_PREPS
         for child in sentence.children(arg.head, "nmod"):
             case = [c.lemma.lower() for c in sentence.children(child, "case")]
-            if case and case[0] in allowed:
+            if case and case[0] in allowed and (case[0] != "of" or _coded(actors, child.id)):
                 heads.extend(conjuncts(sentence, child.id))
             elif case and case[0] == "of" and not _coded(actors, child.id):
                 heads.extend(_partner_nmods(sentence, child.id, preps))  # "a round of talks
@@ -130,7 +130,23 @@ def _partner_nmods(sentence: Sentence, noun: int, preps: frozenset[str]) -> list
         case = [c.lemma.lower() for c in sentence.children(child, "case")]
         if case and case[0] in preps and case[0] != "of":
             heads.extend(conjuncts(sentence, child.id))
+        if case and case[0] == "between":
+            heads.extend(_between_parties(sentence, child))
     return heads
+
+
+def _between_parties(sentence: Sentence, phrase: Word) -> list[int]:
+    """Every word of a *between* phrase outside its own prepositional phrases: the parties
+    of "talks between the Syrian government and rebel groups" even when the parser hung
+    one party under the other (spaCy: "government" an ``nmod`` of "groups")."""
+    found: list[int] = []
+    stack = [phrase]
+    while stack:
+        word = stack.pop()
+        found.append(word.id)
+        stack.extend(c for c in sentence.children(word)
+                     if not sentence.children(c, "case") and c.deprel not in ("acl", "acl:relcl"))
+    return found
 
 
 def choose_actors(
@@ -203,10 +219,19 @@ def _choose_actors(
     through_object = _object_phrases(sentence, actors, predicate.targets, preps)
     if through_object:
         return sources, through_object
+    if _rejection(match):
+        owners = _owners(sentence, actors, predicate.targets, sources)
+        if owners:
+            return sources, owners
     obliques = (a.head for a in predicate.obliques if a.prep not in PLACE_PREPS)
     targets = [m for m in _mentions(actors, obliques) if m.codes]
     if targets:
         return sources, targets
+    if (match.code or _default(match)) == "192":  # a capture, not any attack
+        retreating = [m for m in _mentions(actors, _retreating(sentence, predicate.verb))
+                      if m.codes and not any(m is s or _refers_back(m, s) for s in sources)]
+        if retreating:
+            return sources, retreating
     statement = any(c.startswith("01") for c in (match.code or "", _default(match)) if c)
     if not statement:  # saying verbs never target the subject of what is said
         clause = [m for m in _mentions(actors, (a.head for a in predicate.clause_subjects))
@@ -216,6 +241,82 @@ def _choose_actors(
         if clause:
             return sources, clause
     return sources, _mentions(actors, (a.head for a in predicate.targets))
+
+
+#: Lemmas of a retreat ("pulled out", "withdrew", "fled").
+RETREATS = frozenset({"withdraw", "retreat", "pull", "flee", "evacuate"})
+
+
+def _retreating(sentence: Sentence, verb: int) -> list[int]:
+    """Who retreated in a clause of a capture (192) that names no coded target: "seized
+    Palmyra *after government troops pulled out*", "swept into Aleppo, *forcing
+    government troops to withdraw*": the place was taken from them (gold d-012)."""
+    heads: list[int] = []
+    for clause in sentence.children(verb, "advcl"):
+        if clause.lemma.lower() in RETREATS:
+            for subject in sentence.children(clause.id, "nsubj"):
+                heads.extend(conjuncts(sentence, subject.id))
+        elif any(c.lemma.lower() in RETREATS for c in sentence.children(clause.id, "xcomp")):
+            for obj in sentence.children(clause.id, "obj"):  # "forcing X to withdraw"
+                heads.extend(conjuncts(sentence, obj.id))
+    return heads
+
+
+def _retreats_from_captors(sentence: Sentence, outcomes: list[Outcome],
+                           actors: SentenceActors, settings: Settings) -> list[Outcome]:
+    """"Islamic State fighters seized Palmyra *after government troops pulled out*": a
+    retreat (087x) with no target in a clause of a capture (192) is a retreat from the
+    captors (gold d-012: "target recoverable from the sentence")."""
+    out = list(outcomes)
+    for capture in outcomes:
+        match = capture.match
+        if match is None or match.code != "192" or not capture.events:
+            continue
+        clauses = {c.id for c in sentence.children(capture.predicate.verb, "advcl")
+                   if c.lemma.lower() in RETREATS}
+        for index, retreat in enumerate(out):
+            if (retreat.match is None or retreat.predicate.verb not in clauses
+                    or retreat.events or retreat.reason != "no target"):
+                continue
+            code = retreat.match.code or _default(retreat.match)
+            if not code.startswith("087"):
+                continue
+            candidates = _pairs(code, None, retreat.sources, capture.sources, False)
+            events = tuple(_event(sentence, retreat.predicate, retreat.match, cand, actors,
+                                  settings) for cand in candidates if _keep(cand, settings) is None)
+            if events:
+                out[index] = attrs.evolve(retreat, events=events, reason=None,
+                                          targets=tuple(capture.sources))
+    return out
+
+
+def _rejection(match: VerbMatch) -> bool:
+    """A rejection (12x) or a denial (016): aimed at whoever made the rejected thing."""
+    code = match.code or _default(match)
+    return bool(code) and (code.startswith("12") or code == "016")
+
+
+#: Relations of an object's modifiers that name its owner ("U.S. and French calls",
+#: "Russia's offer", "calls by X"; spaCy tags a mistagged noun's owner ``nsubj``).
+_OWNER_RELS = ("nmod:poss", "amod", "compound", "nsubj")
+
+
+def _owners(sentence: Sentence, actors: SentenceActors, args: Sequence[Argument],
+            sources: Sequence[Mention]) -> list[Mention]:
+    """The coded owners of a rejected or denied object that is no actor itself: "Assad
+    rejected *U.S. and French* calls" is aimed at both (one event each), "dismissed
+    *Russia's* offer" and "rejected calls *by* X" at their authors."""
+    heads: list[int] = []
+    for arg in args:
+        if arg.via != "object" or _coded(actors, arg.head):
+            continue
+        for child in sentence.children(arg.head, *_OWNER_RELS):
+            heads.extend(conjuncts(sentence, child.id))
+        for child in sentence.children(arg.head, "nmod"):
+            if [c.lemma.lower() for c in sentence.children(child, "case")][:1] == ["by"]:
+                heads.extend(conjuncts(sentence, child.id))
+    return [m for m in _mentions(actors, heads)
+            if m.codes and not any(m is s or _refers_back(m, s) for s in sources)]
 
 
 def _threat(match: VerbMatch) -> bool:
@@ -454,6 +555,7 @@ def assemble(
     ]
     if settings.targets == "phrase":
         outcomes = _open_silent_clauses(sentence, outcomes, actors, settings)
+    outcomes = _retreats_from_captors(sentence, outcomes, actors, settings)
     coded_verbs = {o.predicate.verb for o in outcomes if o.events}
     events: list[Event] = []
     seen: set[tuple[str | None, str | None, str]] = set()

@@ -180,6 +180,40 @@ def by_phrase_nominals(nouns: NounIndex, tree: Tree, predicates: Sequence[Predic
             match = VerbMatch(entry, phrase, None, entry.code, None, None,
                               noun_target(tree, word.id, actors), light=True)
         found.append((predicate, match))
+    return found + _manner_nominals(nouns, tree, predicates, actors)
+
+
+#: Event nouns that, in an *in*-phrase of a verb, code the verb's subject's stance
+#: towards the noun's *of*-phrase ("fired a missile *in defiance of* UN resolutions").
+MANNER_NOUNS = frozenset({"defiance"})
+
+
+def _manner_nominals(nouns: NounIndex, tree: Tree, predicates: Sequence[Predicate],
+                     actors: SentenceActors) -> list[tuple[Predicate, VerbMatch]]:
+    """"North Korea fired a missile *in defiance of* U.N. Security Council resolutions":
+    the verb's subject defies the owner of the *of*-phrase (CORE_DEFY 128), whatever the
+    verb's own code; nothing when the verb's act did not (or not yet) happen."""
+    found = []
+    for governor in predicates:
+        if governor.irrealis or governor.negated or not governor.sources:
+            continue
+        for arg in governor.obliques:
+            noun = tree.word(arg.head)
+            if arg.prep != "in" or noun.lemma.lower() not in MANNER_NOUNS:
+                continue
+            looked = nouns.lookup(tree, noun)
+            target = noun_target(tree, noun.id, actors)
+            if looked is None or target is None:
+                continue
+            entry, phrase = looked
+            predicate = Predicate(
+                verb=noun.id, lemma=noun.lemma.lower(), particles=(), relation=noun.deprel,
+                sources=governor.sources, targets=(), obliques=(), passive=False,
+                negated=False, modals=(), governor=None, irrealis=None, after=(), before=(),
+                opaque=frozenset(),
+            )
+            found.append((predicate, VerbMatch(entry, phrase, None, entry.code, None, None,
+                                               target, light=True)))
     return found
 
 

@@ -273,6 +273,7 @@ def _own_frame(sentence: Tree, verb: Word) -> _Frame:
             frame.has_subject = True
         elif child.deprel.startswith("nsubj"):
             frame.sources.extend(_expand(sentence, child_word, "subject"))
+            frame.sources.extend(_claimers(sentence, child_word))
             frame.has_subject = True
         elif child.deprel == "obl:agent" or (
             (frame.passive or verb.deprel == "csubj")  # "Shelling *by X* killed ..."
@@ -287,6 +288,19 @@ def _own_frame(sentence: Tree, verb: Word) -> _Frame:
     if frame.passive and not frame.sources:
         frame.sources.extend(_nominal_agents(sentence, frame.obliques))
     return frame
+
+
+def _claimers(sentence: Tree, noun: Word) -> list[Argument]:
+    """"A car bomb *claimed by the Nusra Front* exploded ...": whoever claimed the weapon
+    or attack that is the subject is the actor behind what it did."""
+    found = []
+    for acl in sentence.children(noun, "acl"):
+        if acl.lemma.lower() != "claim" or acl.feat("VerbForm") != "Part":
+            continue
+        for child in sentence.children(acl, "obl:agent", "obl"):
+            if _case(sentence, child) == "by":
+                found.extend(_expand(sentence, child, "claimed by", "by"))
+    return found
 
 
 def _nominal_agents(sentence: Tree, obliques: list[Argument]) -> list[Argument]:
@@ -329,7 +343,7 @@ class _Builder:
             mood = f"modal {modals[0]!r}"
         else:
             mood = own
-        governor = self.sentence.head_of(verb)
+        governor = _speaker(self.sentence, verb) or self.sentence.head_of(verb)
         if (mood is None and governor is not None and governor.upos in ("VERB", "AUX")
                 and _shares_governor_mood(self.sentence, verb)):
             inherited = self.irrealis(governor)
@@ -377,6 +391,7 @@ class _Builder:
     def _subject_from_governor(self, verb: Word, governor: Word, frame: _Frame) -> None:
         sentence = self.sentence
         rel = verb.deprel
+        governor = _speaker(sentence, verb) or governor
         if rel == "conj" and governor.upos in ("VERB", "AUX"):
             parent = self.frame(governor)
             frame.sources.extend(a for a in parent.sources)
@@ -423,6 +438,24 @@ class _Builder:
             return []
         return [Argument(a.head, f"party to {noun.lemma.lower()!r}")
                 for a in self.frame(governor).sources]
+
+
+def _speaker(sentence: Tree, verb: Word) -> Word | None:
+    """The main verb a participial accusation hangs from when the parser attached it
+    inside a reported or demanded clause: in "Ukraine demanded that Russian troops
+    withdraw ..., *accusing* them of ..." the accuser is Ukraine, not the troops (an
+    accusation after a reported clause is the reporter's, gold/README "Clauses")."""
+    if (verb.deprel != "advcl" or verb.lemma.lower() not in ACCUSATIONS
+            or verb.feat("VerbForm") not in ("Ger", "Part") or verb.feat("Tense") == "Past"
+            or sentence.children(verb, "nsubj", "nsubj:pass", "mark")):
+        return None
+    governor = sentence.head_of(verb)
+    if governor is None or governor.deprel != "ccomp":
+        return None
+    above = sentence.head_of(governor)
+    if above is None or above.upos not in ("VERB", "AUX"):
+        return None
+    return above
 
 
 def _substantive(sentence: Tree, obliques: list[Argument]) -> bool:

@@ -22,7 +22,8 @@ import attrs
 
 from eventcoder.model import Sentence, Word
 
-__all__ = ["AUXILIARIES", "repair_auxiliaries", "repair_nominal_roots", "repair_parse"]
+__all__ = ["AUXILIARIES", "repair_auxiliaries", "repair_coordination", "repair_nominal_roots",
+           "repair_parse"]
 
 #: Lemmas (and contracted forms) that are auxiliaries in English.
 AUXILIARIES = frozenset({
@@ -67,7 +68,45 @@ def _promote(sentence: Sentence, aux: Word) -> Sentence:
 
 def repair_parse(sentence: Sentence) -> Sentence:
     """All repairs of this module, in order."""
-    return repair_nominal_roots(repair_auxiliaries(sentence))
+    return repair_coordination(repair_nominal_roots(repair_auxiliaries(sentence)))
+
+
+def repair_coordination(sentence: Sentence) -> Sentence:
+    """The sentence with a coordination a parser hung under its last conjunct set right:
+    spaCy reads "the Syrian government and rebel groups" with "government" an ``nmod``
+    (no preposition) of "groups" and "rebel" a ``conj`` of "government". A case-less
+    ``nmod`` before its head whose ``conj`` (with its ``cc``) is the word right before
+    the head is the first conjunct: it takes the head's place, the head becomes its
+    ``conj`` and the word before it the head's modifier (the sentence itself otherwise)."""
+    for first in sentence.words:
+        head = sentence.word(first.head) if first.head else None
+        if (head is None or first.deprel != "nmod" or first.id > head.id
+                or first.upos not in ("NOUN", "PROPN") or sentence.children(first.id, "case")):
+            continue
+        joined = [c for c in sentence.children(first.id, "conj")
+                  if c.id == head.id - 1 and sentence.children(c.id, "cc")
+                  and len(sentence.children(c.id)) == 1]
+        if joined:
+            return _regroup(sentence, first, head, joined[0])
+    return sentence
+
+
+def _regroup(sentence: Sentence, first: Word, head: Word, modifier: Word) -> Sentence:
+    words = []
+    for word in sentence.words:
+        if word.id == first.id:
+            word = attrs.evolve(word, head=head.head, deprel=head.deprel)
+        elif word.id == head.id:
+            word = attrs.evolve(word, head=first.id, deprel="conj")
+        elif word.id == modifier.id:
+            word = attrs.evolve(word, head=head.id,
+                                deprel="amod" if word.upos == "ADJ" else "compound")
+        elif word.head == modifier.id:
+            word = attrs.evolve(word, head=head.id)  # its "and"
+        elif word.head == head.id and word.id < first.id:
+            word = attrs.evolve(word, head=first.id)  # "that", "between", the subject's det
+        words.append(word)
+    return attrs.evolve(sentence, words=tuple(words))
 
 
 def repair_nominal_roots(sentence: Sentence) -> Sentence:

@@ -54,6 +54,27 @@ class TestAllegiance:
         assert mentions("loyal")["Militiamen"] == ("SYRMIL",)
 
 
+class TestSponsors:
+    def test_backer_is_not_the_actor(self) -> None:
+        """"Turkish-backed Syrian fighters" are Syrian rebels (gold: the Turkish-backed
+        Syrian National Army is SYR_REB), not Turkish forces; "Kurdish forces" are the
+        Kurdish-led forces."""
+        found = mentions("backed")
+        assert found["Syrian fighters"] == ("SYRREB",)
+        assert found["Kurdish forces"] == ("SYRREB",)
+
+    def test_backed_militias_are_proxies(self) -> None:
+        """"Iran-backed Iraqi militias" are Iraqi armed groups (IRQ_PMF accepts IRQREB),
+        not Iran's forces."""
+        assert events("proxies") == [("IRQREB", "190", "USAMIL")]
+
+    def test_defence_ministry_is_military(self) -> None:
+        """"Russia's Defence Ministry" speaking on operations is RUS_MIL; "its jets"
+        resolve to it."""
+        assert mentions("defence")["Russia's Defence Ministry"] == ("RUSMIL",)
+        assert events("defence") == [("RUSMIL", "195", "IMGMUSISI")]
+
+
 class TestCountryContext:
     def test_weak_context_from_home_actors(self) -> None:
         """With no place in the sentence, civilians take the country of the sentence's
@@ -64,9 +85,10 @@ class TestCountryContext:
         assert found["Security forces"] == ()
 
     def test_conjunct_shares_country(self) -> None:
-        """"between the Syrian government and rebel groups": the rebels are Syrian."""
+        """"between the Syrian government and rebel groups": the rebels are Syrian, and
+        both parties are targets of the mediation (repairs.repair_coordination)."""
         assert mentions("conjunct")["rebel groups"] == ("SYRREB",)
-        assert events("conjunct") == [("RUS", "045", "SYRREB")]
+        assert events("conjunct") == [("RUS", "045", "SYRGOV"), ("RUS", "045", "SYRREB")]
 
     def test_place_in_of_phrase(self) -> None:
         """"in the western suburbs of Damascus" puts the events in Syria: the activists
@@ -177,6 +199,8 @@ def codes(index: PhraseIndex, phrase: str, day: str) -> tuple[str, ...]:
         ("International Criminal Court", "2023-03-17", "ICC"),
         ("State Department", "2019-03-01", "USA_GOV"),
         ("EU", "2019-03-01", "EU"),
+        ("Qassam Brigades", "2023-10-10", "HAMAS"),
+        ("PDVSA", "2019-03-01", "VEN_GOV"),
         ("Yazidis", "2015-03-01", "IRQ_CVL"),
         ("Rohingya", "2017-09-01", "MMR_CVL"),
     ],
