@@ -219,7 +219,7 @@ def _choose_actors(
     through_object = _object_phrases(sentence, actors, predicate.targets, preps)
     if through_object:
         return sources, through_object
-    if _rejection(match):
+    if _aimed_at_owner(match):
         owners = _owners(sentence, actors, predicate.targets, sources)
         if owners:
             return sources, owners
@@ -232,6 +232,11 @@ def _choose_actors(
                       if m.codes and not any(m is s or _refers_back(m, s) for s in sources)]
         if retreating:
             return sources, retreating
+    if (match.code or _default(match)).startswith("15"):  # a show of force answers X
+        provokers = [m for m in _mentions(actors, _provokers(sentence, predicate.verb))
+                     if m.codes and not _own_side(m, sources)]
+        if provokers:
+            return sources, provokers
     statement = any(c.startswith("01") for c in (match.code or "", _default(match)) if c)
     if not statement:  # saying verbs never target the subject of what is said
         clause = [m for m in _mentions(actors, (a.head for a in predicate.clause_subjects))
@@ -262,11 +267,30 @@ def _retreating(sentence: Sentence, verb: int) -> list[int]:
     return heads
 
 
+#: Marks of an adverbial clause that gives the occasion of an act.
+OCCASIONS = frozenset({"after", "because", "as", "when", "since"})
+
+
+def _provokers(sentence: Sentence, verb: int) -> list[int]:
+    """The subjects of an occasion clause of a show of force (15x) with no target: "South
+    Korea raised its military alert level *after North Korea fired* artillery shells"
+    is aimed at North Korea."""
+    heads: list[int] = []
+    for clause in sentence.children(verb, "advcl"):
+        if {c.lemma.lower() for c in sentence.children(clause.id, "mark")} & OCCASIONS:
+            for subject in sentence.children(clause.id, "nsubj"):
+                heads.extend(conjuncts(sentence, subject.id))
+    return heads
+
+
 def _retreats_from_captors(sentence: Sentence, outcomes: list[Outcome],
                            actors: SentenceActors, settings: Settings) -> list[Outcome]:
     """"Islamic State fighters seized Palmyra *after government troops pulled out*": a
     retreat (087x) with no target in a clause of a capture (192) is a retreat from the
-    captors (gold d-012: "target recoverable from the sentence")."""
+    captors (gold d-012: "target recoverable from the sentence"). Forcing someone to
+    withdraw in a clause of a capture, and that withdrawal, are part of the capture's
+    event.
+    """
     out = list(outcomes)
     for capture in outcomes:
         match = capture.match
@@ -274,6 +298,13 @@ def _retreats_from_captors(sentence: Sentence, outcomes: list[Outcome],
             continue
         clauses = {c.id for c in sentence.children(capture.predicate.verb, "advcl")
                    if c.lemma.lower() in RETREATS}
+        forcing = {i for c in sentence.children(capture.predicate.verb, "advcl")
+                   for x in sentence.children(c.id, "xcomp") if x.lemma.lower() in RETREATS
+                   for i in (c.id, x.id)}
+        for index, other in enumerate(out):  # "swept into X, *forcing* troops to withdraw"
+            if other.predicate.verb in forcing and other.events:
+                out[index] = attrs.evolve(other, events=(),
+                                          reason="part of the capture's event")
         for index, retreat in enumerate(out):
             if (retreat.match is None or retreat.predicate.verb not in clauses
                     or retreat.events or retreat.reason != "no target"):
@@ -290,10 +321,11 @@ def _retreats_from_captors(sentence: Sentence, outcomes: list[Outcome],
     return out
 
 
-def _rejection(match: VerbMatch) -> bool:
-    """A rejection (12x) or a denial (016): aimed at whoever made the rejected thing."""
+def _aimed_at_owner(match: VerbMatch) -> bool:
+    """A rejection (12x) or a denial (016), aimed at whoever made the rejected thing, or
+    a seizure or destruction of property (171x), aimed at its owner."""
     code = match.code or _default(match)
-    return bool(code) and (code.startswith("12") or code == "016")
+    return bool(code) and (code.startswith(("12", "171")) or code == "016")
 
 
 #: Relations of an object's modifiers that name its owner ("U.S. and French calls",
@@ -303,9 +335,10 @@ _OWNER_RELS = ("nmod:poss", "amod", "compound", "nsubj")
 
 def _owners(sentence: Sentence, actors: SentenceActors, args: Sequence[Argument],
             sources: Sequence[Mention]) -> list[Mention]:
-    """The coded owners of a rejected or denied object that is no actor itself: "Assad
-    rejected *U.S. and French* calls" is aimed at both (one event each), "dismissed
-    *Russia's* offer" and "rejected calls *by* X" at their authors."""
+    """The coded owners of a rejected, denied, seized or destroyed object that is no actor
+    itself: "Assad rejected *U.S. and French* calls" is aimed at both (one event each),
+    "dismissed *Russia's* offer" and "rejected calls *by* X" at their authors,
+    "demolished shelters *built by* Syrian refugees" at the refugees."""
     heads: list[int] = []
     for arg in args:
         if arg.via != "object" or _coded(actors, arg.head):
@@ -315,6 +348,11 @@ def _owners(sentence: Sentence, actors: SentenceActors, args: Sequence[Argument]
         for child in sentence.children(arg.head, "nmod"):
             if [c.lemma.lower() for c in sentence.children(child, "case")][:1] == ["by"]:
                 heads.extend(conjuncts(sentence, child.id))
+        for acl in sentence.children(arg.head, "acl"):  # "shelters *built by* refugees"
+            if acl.feat("VerbForm") == "Part" and acl.feat("Tense") == "Past":
+                for agent in sentence.children(acl.id, "obl:agent", "obl"):
+                    if [c.lemma.lower() for c in sentence.children(agent, "case")][:1] == ["by"]:
+                        heads.extend(conjuncts(sentence, agent.id))
     return [m for m in _mentions(actors, heads)
             if m.codes and not any(m is s or _refers_back(m, s) for s in sources)]
 

@@ -3,7 +3,7 @@ mechanisms2.conllu: spaCy en_core_web_sm 3.8 through the spaCy adapter, hand-che
 with the parser's quirks kept): participial accusations hung inside a demanded clause,
 the owners of a rejected or denied thing as targets, bombings claimed by a named group,
 "in defiance of X", the parties of "talks between X and Y", and captures whose clause
-names who retreated."""
+names who retreated, and shows of force answering another actor's act."""
 
 from __future__ import annotations
 
@@ -35,9 +35,13 @@ EXPECTED: dict[str, list[tuple[str, str, str]]] = {
     "host-talks-between": [("KAZ", "039", "SYRGOV"), ("KAZ", "039", "SYRREB")],
     "mediate-talks-between": [("QAT", "039", "ISR"), ("QAT", "039", "PSEREBHMS")],
     "capture-after-retreat": [("IMGMUSISI", "0874", "SYRMIL"), ("SYRMIL", "192", "IMGMUSISI")],
-    "sweep-forcing-retreat": [("SYRREBMUS", "170", "SYRMIL"), ("SYRREBMUS", "192", "SYRMIL")],
+    "sweep-forcing-retreat": [("SYRREBMUS", "192", "SYRMIL")],
     "shell-after-retreat": [],
     "coordination-demand": [("IGOUNO", "1056", "SYRGOV"), ("IGOUNO", "1056", "SYRREB")],
+    "demolish-built-by": [("LBNMIL", "1712", "SYRREF")],
+    "alert-after-provocation": [("JPN", "152", "PRK")],
+    "alert-after-own-act": [],
+    "led-by": [("SYRREB", "190", "SYRMIL")],
 }
 
 
@@ -129,3 +133,9 @@ def test_a_retreat_in_a_clause_of_an_attack_is_no_target() -> None:
     after the fighters left is no attack on them, and their withdrawal no retreat from
     the shelling."""
     assert coded("shell-after-retreat") == []
+
+
+def test_a_group_led_by_an_actor_is_no_cooperation() -> None:
+    """"Syrian rebels led by Hayat Tahrir al-Sham" says who the rebels are: CORE_LEAD
+    blocks the world set's default 060 for "lead", leaving the attack."""
+    assert all(code != "060" for _, code, _ in coded("led-by"))
