@@ -260,7 +260,7 @@ def _code_phrase(head: int, parts: list[_Part]) -> tuple[tuple[str, ...], str, s
     role = head_part if head_part is not None and head_part.kind != ACTOR else None
     if role is None and roles:
         role = roles[-1]
-    modifier = _nearest(actors, head)
+    modifier = _nearest(actors, head) if actors else None
     if role is not None and modifier is not None:
         codes: list[str] = []
         for actor in actors:  # conjoined modifiers: "Syrian and Russian warplanes"
@@ -279,7 +279,7 @@ def _code_phrase(head: int, parts: list[_Part]) -> tuple[tuple[str, ...], str, s
         return merged, " and ".join(a.name for a in actors), "modifier", modifier
     if role is not None and role.role and role.role.startswith("~") and places:
         place = _nearest(places, head)  # "Aleppo residents", "Idlib rebels"
-        code = combine_role(place.country or "", role.role)  # type: ignore[union-attr]
+        code = combine_role(place.country or "", role.role)
         return (code,), f"{place.name} (place) + {role.name}", "combined", place
     if role is not None and role.standalone and role.role:
         return (_standalone_code(role.role),), role.name, "agent", None
@@ -324,9 +324,8 @@ def _with_role(actor: _Part, role: _Part) -> tuple[str, ...]:
     return actor.codes
 
 
-def _nearest(parts: list[_Part], head: int) -> _Part | None:
-    if not parts:
-        return None
+def _nearest(parts: list[_Part], head: int) -> _Part:
+    """The last of ``parts`` (not empty) before the head, else the first."""
     before = [p for p in parts if p.end < head]
     return before[-1] if before else parts[0]
 
