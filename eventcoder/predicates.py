@@ -501,6 +501,10 @@ def _own_irrealis(sentence: Tree, verb: Word) -> str | None:
         return f"denied or claimed act (under {above!r})"
     if above in ACCUSATIONS and rel in ("ccomp", "advcl", "acl", "xcomp"):
         return f"alleged act (under {above!r})"
+    accuser = sentence.head_of(governor)
+    if rel == "acl" and governor.deprel == "obj" and accuser is not None \
+            and accuser.lemma.lower() in ACCUSATIONS:  # "accused the regime [of shelling]"
+        return f"alleged act (under {accuser.lemma.lower()!r})"
     if rel == "ccomp" and above in DIRECTIVES:
         return f"requested act (under {above!r})"
     marks = {c.lemma.lower() for c in sentence.children(verb, "mark")}

@@ -221,3 +221,13 @@ def test_out_of_office(default_index: PhraseIndex, phrase: str, day: str) -> Non
     open-ended periods are closed)."""
     found = codes(default_index, phrase, day)
     assert found and not any(c.endswith("GOV") for c in found), found
+
+
+class TestAccusedActs:
+    def test_act_hanging_from_the_accused_is_not_coded(self) -> None:
+        """"Activists accused the regime of shelling residents": the parser hangs
+        "shelling" from "regime" (acl); the accusation is coded, the accused act is not
+        (gold README: accusations code only X 112x Y)."""
+        found = events("suburbs")
+        assert any(code.startswith("112") and target == "SYRGOV" for _, code, target in found)
+        assert not any(code.startswith("19") for _, code, _ in found)

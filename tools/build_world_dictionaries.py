@@ -14,6 +14,11 @@ steps:
   sentence mentioning a year, "since the war began in 2011") and a few one-word
   discards that are common in political news ("marathon talks", "a landslide
   victory", "a champion of reform") are dropped (listed in ATTRIBUTION.md);
+- the agent words that name places, not people (``VILLAGE``, ``SMALL_TOWN``,
+  ``SETTLEMENT``, ``NEIGHBORHOOD``, ``NEIGHBOURHOOD``: Phoenix codes them as
+  civilians) are dropped: a place stands for its population only when the sentence
+  makes that clear (gold/README "Targets"), so "recaptured several villages" must
+  not make the villages a civilian target;
 - ``08-places.yaml`` lists the capitals that the Phoenix country entries name as
   aliases (``SYRIA`` lists ``DAMASCUS``): which aliases are capitals comes from
   ``tools/world_capitals.tsv``. They stay aliases of the country actor too (the
@@ -44,6 +49,7 @@ from eventcoder.dictionaries.dump import dump_set  # noqa: E402
 from eventcoder.dictionaries.phrases import normalise_phrase  # noqa: E402
 from eventcoder.dictionaries.schema import (  # noqa: E402
     ActorEntry,
+    AgentEntry,
     DictionarySet,
     DiscardEntry,
     PlaceEntry,
@@ -146,13 +152,31 @@ def _cameo_only(verb: VerbEntry, cameo: Ontology) -> tuple[VerbEntry, int]:
     return attrs.evolve(verb, patterns=kept, code=code), dropped
 
 
+#: Agent words that name places rather than people (see the module docstring).
+PLACE_AGENT_WORDS = frozenset(
+    {"village", "neighborhood", "neighbourhood", "small town", "settlement"}
+)
+
+
 def postprocess(dset: DictionarySet) -> tuple[DictionarySet, int]:
-    """Drop patterns with non-CAMEO codes and the declared table (see module doc)."""
+    """Drop patterns with non-CAMEO codes, the declared table and place-word agents
+    (see module doc)."""
     cameo = Ontology.cameo()
     results = [_cameo_only(verb, cameo) for verb in dset.verbs]
     dropped = sum(n for _, n in results)
     verbs = tuple(v for v, _ in results)
-    return attrs.evolve(dset, verbs=verbs, event_codes=None), dropped
+    agents = tuple(a for a in map(_without_place_words, dset.agents) if a is not None)
+    return attrs.evolve(dset, verbs=verbs, agents=agents, event_codes=None), dropped
+
+
+def _without_place_words(agent: AgentEntry) -> AgentEntry | None:
+    """The agent without aliases that name places; None when nothing is left."""
+    names = [n for n in (agent.name, *agent.aliases) if n.lower() not in PLACE_AGENT_WORDS]
+    if not names:
+        return None
+    if len(names) == 1 + len(agent.aliases):
+        return agent
+    return attrs.evolve(agent, name=names[0], aliases=tuple(names[1:]))
 
 
 def discard_reason(discard: DiscardEntry) -> str | None:
