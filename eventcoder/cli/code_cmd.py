@@ -7,10 +7,10 @@ options from the arguments, run, and print the summary on stderr.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from typing import Any
 
+from eventcoder.cli.argtypes import iso_date, positive_int
 from eventcoder.cli.main import HelpFormatter
 
 DESCRIPTION = """Code political events (CAMEO) in texts or parsed documents.
@@ -58,9 +58,9 @@ def register(subparsers: Any) -> None:
                         help="dictionary file or folder layered on the default set (repeatable)")
     parser.add_argument("--no-default-dictionaries", action="store_true",
                         help="use only the --dictionaries given")
-    parser.add_argument("--workers", type=_positive, default=1, metavar="N",
+    parser.add_argument("--workers", type=positive_int, default=1, metavar="N",
                         help="coding processes (default 1)")
-    parser.add_argument("--chunk-size", type=_positive, default=64, metavar="N",
+    parser.add_argument("--chunk-size", type=positive_int, default=64, metavar="N",
                         help="documents per worker task (default 64)")
     parser.add_argument("--cache", metavar="PATH", help="SQLite parse cache (created if missing)")
     parser.add_argument("--resume", action="store_true",
@@ -73,7 +73,7 @@ def register(subparsers: Any) -> None:
                              "with stdout output: warnings on stderr)")
     parser.add_argument("--dedupe", choices=("daily",),
                         help="keep one event per date, source, target and code")
-    parser.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
+    parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD",
                         help="date of text inputs (JSONL records and CoNLL-U carry their own)")
     parser.add_argument("--incomplete", action="store_true",
                         help="also write events missing a source or a target")
@@ -84,23 +84,6 @@ def register(subparsers: Any) -> None:
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="no progress line and no summary")
     parser.set_defaults(func=run)
-
-
-def _iso_date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {value!r}") from None
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {value!r}")
-    return number
 
 
 def run(args: argparse.Namespace) -> int:

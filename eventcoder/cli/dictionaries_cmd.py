@@ -16,6 +16,7 @@ import importlib
 import json
 from collections.abc import Sequence
 
+from eventcoder.cli.argtypes import iso_date
 from eventcoder.cli.main import HelpFormatter
 from eventcoder.dictionaries.loading import check_dictionaries, load_dictionaries
 from eventcoder.dictionaries.lookup import Resolution, lookup_phrase
@@ -134,13 +135,6 @@ def run_check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
-
-
 def _register_lookup(group: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = group.add_parser(
         "lookup",
@@ -149,7 +143,7 @@ def _register_lookup(group: argparse._SubParsersAction) -> None:  # type: ignore
         formatter_class=HelpFormatter,
     )
     parser.add_argument("phrase", metavar="PHRASE", help='a name or phrase, e.g. "Syrian troops"')
-    parser.add_argument("--date", type=_date, help="the day to resolve dated codes on")
+    parser.add_argument("--date", type=iso_date, help="the day to resolve dated codes on")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     add_dictionary_options(parser)
     parser.set_defaults(func=run_lookup)

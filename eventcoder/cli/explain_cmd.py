@@ -8,11 +8,11 @@ patterns tried and chosen, and why each event was or was not produced.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 from typing import Any
 
+from eventcoder.cli.argtypes import iso_date
 from eventcoder.cli.dictionaries_cmd import add_dictionary_options, dictionaries_from_args
 from eventcoder.cli.main import HelpFormatter
 from eventcoder.errors import InputError
@@ -41,7 +41,7 @@ def register(subparsers: Any) -> None:
         formatter_class=HelpFormatter,
     )
     parser.add_argument("sentence", nargs="?", help="the sentence (or text) to explain")
-    parser.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
+    parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD",
                         help="the article date (decides date-bounded actor codes)")
     parser.add_argument("--conllu", metavar="FILE", help="explain the documents of a CoNLL-U file")
     parser.add_argument("--parser", default="stanza", metavar="SPEC",
@@ -49,13 +49,6 @@ def register(subparsers: Any) -> None:
     add_dictionary_options(parser)
     parser.add_argument("--json", action="store_true", help="write the explanation as JSON")
     parser.set_defaults(func=run)
-
-
-def _iso_date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {value!r}") from None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from eventcoder.cli.argtypes import iso_date, positive_int
 from eventcoder.cli.main import HelpFormatter
 from eventcoder.errors import InputError
 from eventcoder.inputs import InputRecord, read_records
@@ -63,12 +64,12 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--date",
-        type=_iso_date,
+        type=iso_date,
         metavar="YYYY-MM-DD",
         help="date of text inputs (JSONL records carry their own)",
     )
     parser.add_argument(
-        "--batch-size", type=_positive, metavar="N", help="texts per parser batch"
+        "--batch-size", type=positive_int, metavar="N", help="texts per parser batch"
     )
     parser.add_argument(
         "--cache", metavar="PATH",
@@ -76,23 +77,6 @@ def register(subparsers: Any) -> None:
         "(the same cache `eventcoder code --cache` uses)",
     )
     parser.set_defaults(func=run)
-
-
-def _iso_date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {value!r}") from None
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {value!r}")
-    return number
 
 
 def run(args: argparse.Namespace) -> int:
