@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from eventcoder.dictionaries.loader import ENTRY_SECTIONS
 from eventcoder.dictionaries.patterns import format_code, format_pattern
 from eventcoder.dictionaries.schema import (
     ActorEntry,
@@ -32,18 +33,7 @@ __all__ = ["SECTIONS", "dump_set", "dumps", "set_to_data"]
 
 #: The sections ``dump_set`` writes, one file each, in this order.
 #: (New sections go at the end, so that existing file names keep their numbers.)
-SECTIONS = (
-    "event_codes",
-    "actors",
-    "agents",
-    "titles",
-    "synsets",
-    "verbs",
-    "discards",
-    "issues",
-    "places",
-    "actor_code_parts",
-)
+SECTIONS = ("event_codes", *ENTRY_SECTIONS, "actor_code_parts")
 
 _Dumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 

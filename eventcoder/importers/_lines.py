@@ -9,11 +9,14 @@ anything after ``;`` is a legacy KEDS/TABARI comment. Blank lines are skipped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from os import PathLike
 from pathlib import Path
+from typing import Any
 
 import attrs
+
+from eventcoder.importers.report import ImportProblem, Severity
 
 _OPEN = re.compile(r"<!\s*--")
 _CLOSE = "-->"
@@ -73,3 +76,30 @@ def source_lines(text: str, legacy_semicolon: bool = True) -> Iterator[SourceLin
         content, comment = split_comment(line, legacy_semicolon)
         if content.strip():
             yield SourceLine(number, content.rstrip(), raw, comment)
+
+
+class LineReader:
+    """What every PETRARCH file reader shares: problems reported with file and line, and
+    reading line by line. ``self.result`` has ``file`` and ``problems``; subclasses
+    define ``line`` and may define ``finish``."""
+
+    result: Any
+
+    def problem(self, line: SourceLine, message: str, severity: Severity = "error") -> None:
+        """Record a line that was skipped (error) or converted with a caveat (warning)."""
+        self.result.problems.append(
+            ImportProblem(self.result.file, line.number, message, line.raw, severity)
+        )
+
+    def read(self, lines: Iterable[SourceLine]) -> Any:
+        """Read every line, then finish; returns ``self.result``."""
+        for line in lines:
+            self.line(line)
+        self.finish()
+        return self.result
+
+    def line(self, line: SourceLine) -> None:
+        raise NotImplementedError
+
+    def finish(self) -> None:
+        """Called after the last line (nothing to do by default)."""

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 
 import attrs
 
 from eventcoder.dictionaries.schema import ActorEntry, DatedCode, Origin
 from eventcoder.importers import _intervals
-from eventcoder.importers._lines import SourceLine, source_lines
+from eventcoder.importers._lines import LineReader, SourceLine, source_lines
 from eventcoder.importers.dates import DateError, Restriction, parse_restriction
 from eventcoder.importers.report import Counts, ImportProblem
 
@@ -63,21 +62,10 @@ def _split_codes(text: str) -> tuple[str, list[str], str]:
     return head, inners, stray
 
 
-class _Reader:
+class _Reader(LineReader):
     def __init__(self, file: str) -> None:
         self.result = ActorImport(file)
         self.record: _Record | None = None
-
-    def problem(self, line: SourceLine, message: str, severity: str = "error") -> None:
-        self.result.problems.append(
-            ImportProblem(self.result.file, line.number, message, line.raw, severity)  # type: ignore[arg-type]
-        )
-
-    def read(self, lines: Iterable[SourceLine]) -> ActorImport:
-        for line in lines:
-            self.line(line)
-        self.finish()
-        return self.result
 
     def line(self, line: SourceLine) -> None:
         text = line.text.strip()

@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 
 import attrs
 
 from eventcoder.dictionaries.phrases import normalise_phrase
 from eventcoder.dictionaries.schema import AgentEntry, Origin
-from eventcoder.importers._lines import SourceLine, source_lines
+from eventcoder.importers._lines import LineReader, SourceLine, source_lines
 from eventcoder.importers.report import Counts, ImportProblem
 
 _MACRO = re.compile(r"^(![A-Z0-9_]+!)\s*=\s*(.+)$")
@@ -91,20 +90,13 @@ def representative(phrases: list[str]) -> str:
     return min(phrases, key=score) if phrases else ""
 
 
-class _Reader:
+class _Reader(LineReader):
     def __init__(self, file: str) -> None:
         self.result = AgentImport(file)
         self.macros: dict[str, list[str]] = {}
         self.groups: dict[str, tuple[list[str], int]] = {}
 
-    def problem(self, line: SourceLine, message: str, severity: str = "error") -> None:
-        self.result.problems.append(
-            ImportProblem(self.result.file, line.number, message, line.raw, severity)  # type: ignore[arg-type]
-        )
-
-    def read(self, lines: Iterable[SourceLine]) -> AgentImport:
-        for line in lines:
-            self.line(line)
+    def finish(self) -> None:
         for code, (phrases, number) in self.groups.items():
             unique = list(dict.fromkeys(phrases))
             name = representative(unique)
@@ -112,7 +104,6 @@ class _Reader:
             origin = Origin(self.result.file, number)
             entry = AgentEntry(name, code, aliases, origin=origin)
             self.result.agents.append(entry)
-        return self.result
 
     def line(self, line: SourceLine) -> None:
         text = line.text.strip()

@@ -15,7 +15,7 @@ import re
 import attrs
 
 from eventcoder.dictionaries.schema import IssueEntry, Origin
-from eventcoder.importers._lines import SourceLine, source_lines
+from eventcoder.importers._lines import LineReader, SourceLine, source_lines
 from eventcoder.importers.report import Counts, ImportProblem
 
 _OPEN = re.compile(r'^<ISSUE\s+CATEGORY\s*=\s*"([^"]+)"[^>]*>$', re.IGNORECASE)
@@ -72,16 +72,11 @@ def expand_phrase(phrase: str) -> list[str]:
     return [" ".join(combo) for combo in itertools.product(*tokens)]
 
 
-class _Reader:
+class _Reader(LineReader):
     def __init__(self, file: str) -> None:
         self.result = IssueImport(file)
         self.category: str | None = None
         self.seen: set[str] = set()
-
-    def problem(self, line: SourceLine, message: str, severity: str = "error") -> None:
-        self.result.problems.append(
-            ImportProblem(self.result.file, line.number, message, line.raw, severity)  # type: ignore[arg-type]
-        )
 
     def line(self, line: SourceLine) -> None:
         text = line.text.strip()
@@ -115,7 +110,5 @@ class _Reader:
 
 def read_issues(text: str, file: str) -> IssueImport:
     """Convert the text of one PETRARCH issue file."""
-    reader = _Reader(file)
-    for line in source_lines(text):
-        reader.line(line)
-    return reader.result
+    result: IssueImport = _Reader(file).read(source_lines(text))
+    return result

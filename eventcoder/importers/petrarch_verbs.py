@@ -25,7 +25,6 @@ physical act there, whichever verb of the block it is, so they keep ``verbs`` em
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 import attrs
 
@@ -36,7 +35,7 @@ from eventcoder.dictionaries.patterns import (
     pattern_synsets,
 )
 from eventcoder.dictionaries.schema import Origin, Pattern, Synset, VerbEntry
-from eventcoder.importers._lines import SourceLine, source_lines
+from eventcoder.importers._lines import LineReader, SourceLine, source_lines
 from eventcoder.importers.report import Counts, ImportProblem
 from eventcoder.ontology import is_event_code_syntax
 
@@ -132,7 +131,7 @@ def convert_pattern(text: str, synsets: set[str]) -> str:
     return " ".join(_glue_synsets(piece, synsets) for piece in pieces)
 
 
-class _Reader:
+class _Reader(LineReader):
     def __init__(self, file: str) -> None:
         self.result = VerbImport(file)
         self.synsets: dict[str, tuple[list[str], int]] = {}
@@ -140,17 +139,6 @@ class _Reader:
         self.block: _Block | None = None
         self.blocks: list[_Block] = []
         self.raw_patterns: list[tuple[_Block, SourceLine, str, str]] = []
-
-    def problem(self, line: SourceLine, message: str, severity: str = "error") -> None:
-        self.result.problems.append(
-            ImportProblem(self.result.file, line.number, message, line.raw, severity)  # type: ignore[arg-type]
-        )
-
-    def read(self, lines: Iterable[SourceLine]) -> VerbImport:
-        for line in lines:
-            self.line(line)
-        self.finish()
-        return self.result
 
     def line(self, line: SourceLine) -> None:
         text = line.text.strip()
