@@ -546,5 +546,6 @@ def _outcome(
     if code is None or is_block(code, None):
         return VerbMatch(entry, verb_text, None, None, None, None, None,
                          "the verb has no default code and no pattern matched", attempts)
-    return VerbMatch(entry, verb_text, None, code, None, None, None, None, attempts,
+    # the entry whose default code applies (explain and the event's provenance name it)
+    return VerbMatch(coding or entry, verb_text, None, code, None, None, None, None, attempts,
                      implied_target=coding.target if coding is not None else None)

@@ -42,3 +42,13 @@ def test_accused_act_is_not_coded():
     """"Residents of Idlib accused the regime of targeting civilians": only the 112."""
     last = [e for e in idlib_events() if e[0] == 7]
     assert last == [(7, "SYRCVL", "112", "SYRGOV", "accuse")]
+
+
+def test_provenance_names_the_entry_whose_default_code_applies():
+    """"shelled army positions" takes the default code of the latest layer's block
+    (15-core's CORE_SHELL, 194); the event names that entry's file and line."""
+    doc = next(d for d in read_conllu(NEWS) if d.id == "idlib-2017-10-24")
+    (shelling,) = [e for e in Coder().code_document(doc) if e.verb == "shell"]
+    assert shelling.code == "194"
+    assert shelling.pattern is not None
+    assert shelling.pattern.startswith("dictionaries/15-core/verbs.yaml:")
