@@ -30,6 +30,7 @@ from typing import Any, TextIO
 import attrs
 
 from eventcoder.errors import InputError, ParseTreeError
+from eventcoder.inputs import open_text
 from eventcoder.model import NO_ENTITY, Document, MultiwordToken, Sentence, Word
 from eventcoder.ud import normalise_columns
 
@@ -88,7 +89,7 @@ def read_conllu(
         raise ValueError(f"empty_nodes must be one of {_EMPTY_NODE_POLICIES}, not {empty_nodes!r}")
     if isinstance(source, (str, os.PathLike)):
         label = name or os.fspath(source)
-        with open(source, encoding="utf-8") as handle:
+        with open_text(os.fspath(source)) as handle:
             yield from _read_stream(handle, label, normalise, empty_nodes == "drop")
     else:
         label = name or str(getattr(source, "name", "<stream>"))

@@ -44,6 +44,7 @@ import attrs
 
 from eventcoder.conllu import read_conllu
 from eventcoder.errors import InputError, ParseTreeError
+from eventcoder.inputs import open_text
 from eventcoder.model import Document
 
 __all__ = ["ExpectedEvent", "ValidationRecord", "read_environment", "read_records"]
@@ -93,7 +94,7 @@ class ValidationRecord:
 def read_records(path: str | os.PathLike[str]) -> Iterator[ValidationRecord]:
     """The records of a validation file, in file order, one at a time."""
     label = os.fspath(path)
-    with open(path, encoding="utf-8") as handle:
+    with open_text(os.fspath(path)) as handle:
         for start, text, options in _raw_records(_visible_lines(handle), label):
             yield _record(text, start, label, options)
 
@@ -104,7 +105,7 @@ def read_environment(path: str | os.PathLike[str]) -> dict[str, str]:
     ``<Config option="X" value="Y"/>`` entries appear as ``config:X`` -> ``Y``. Empty
     when the file has no environment block.
     """
-    with open(path, encoding="utf-8") as handle:
+    with open_text(os.fspath(path)) as handle:
         block = _environment_text(_visible_lines(handle))
     if block is None:
         return {}

@@ -296,3 +296,12 @@ def test_unusual_word_ids_are_checked_as_integers() -> None:
     with pytest.raises(InputError, match="out of order") as caught:
         loads_conllu(bad)
     assert caught.value.location.line == 2
+
+
+def test_missing_file_is_an_input_error_naming_it(tmp_path):
+    """A CoNLL-U path that does not exist is an InputError naming the file, not an OSError."""
+    from eventcoder.errors import InputError
+
+    missing = tmp_path / "missing.conllu"
+    with pytest.raises(InputError, match=r"missing\.conllu: cannot open"):
+        list(read_conllu(missing))

@@ -160,3 +160,14 @@ class TestSyntheticFiles:
         path = _file(tmp_path, _record().replace('eventcode="141" ', ""))
         with pytest.raises(InputError, match="EventCoding"):
             list(read_records(path))
+
+
+def test_missing_file_is_an_input_error_naming_it(tmp_path):
+    """A validation file that does not exist is an InputError naming the file."""
+    from eventcoder.errors import InputError
+
+    missing = tmp_path / "missing.xml"
+    with pytest.raises(InputError, match=r"missing\.xml: cannot open"):
+        list(read_records(missing))
+    with pytest.raises(InputError, match=r"missing\.xml: cannot open"):
+        read_environment(missing)
