@@ -27,6 +27,7 @@ from collections.abc import Iterator
 import attrs
 
 from eventcoder.model import Sentence, Word
+from eventcoder.tree import Tree
 
 __all__ = [
     "ASPECTUAL",
@@ -119,72 +120,6 @@ class Predicate:
     clause_subjects: tuple[Argument, ...] = ()
 
 
-class Tree:
-    """Cached child lists and subtrees of one sentence (local to one sentence).
-
-    It answers the same questions as :class:`~eventcoder.model.Sentence` (``word``,
-    ``head_of``, ``children``, ``subtree``), without rebuilding tuples on every call.
-    """
-
-    __slots__ = ("_base", "_kids", "_subtrees", "_vocabulary", "lemmas", "sentence", "texts",
-                 "words")
-
-    def __init__(self, sentence: Sentence) -> None:
-        self.sentence = sentence
-        self.words = sentence.words
-        #: Lower-case lemmas and forms by word id (index 0 is the root, "").
-        self.lemmas = tuple(["", *[w.lemma.lower() for w in self.words]])
-        self.texts = tuple(["", *[w.text.lower() for w in self.words]])
-        self._vocabulary: frozenset[str] | None = None
-        kids: list[list[Word]] = [[] for _ in range(len(self.words) + 1)]
-        for word in self.words:
-            kids[word.head].append(word)
-        self._kids = kids
-        self._base = ["", *[w.deprel.split(":", 1)[0] for w in self.words]]
-        self._subtrees: dict[int, list[Word]] = {}
-
-    def word(self, word_id: int) -> Word:
-        return self.words[word_id - 1]
-
-    @property
-    def vocabulary(self) -> frozenset[str]:
-        """Every lower-case lemma and form of the sentence."""
-        if self._vocabulary is None:
-            self._vocabulary = frozenset(self.lemmas) | frozenset(self.texts)
-        return self._vocabulary
-
-    def span_text(self, first: int, last: int) -> str:
-        return self.sentence.span_text(first, last)
-
-    def head_of(self, word: Word) -> Word | None:
-        return self.words[word.head - 1] if word.head else None
-
-    def children(self, word: Word | int, *deprels: str) -> list[Word]:
-        """Dependents in order; a bare relation (``obl``) also matches its subtypes."""
-        kids = self._kids[word if isinstance(word, int) else word.id]
-        if not deprels:
-            return kids
-        base = self._base
-        return [k for k in kids if k.deprel in deprels or base[k.id] in deprels]
-
-    def subtree(self, word: Word | int) -> list[Word]:
-        """The word and everything below it, in sentence order."""
-        ident = word if isinstance(word, int) else word.id
-        found = self._subtrees.get(ident)
-        if found is None:
-            ids = [ident]
-            stack = [ident]
-            kids = self._kids
-            while stack:
-                for kid in kids[stack.pop()]:
-                    ids.append(kid.id)
-                    stack.append(kid.id)
-            ids.sort()
-            found = [self.words[i - 1] for i in ids]
-            self._subtrees[ident] = found
-        return found
-
-
 def conjuncts(sentence: Tree | Sentence, head: int) -> list[int]:
     """The word and the words conjoined to it (``conj`` chains), in order; a name in
     apposition to a name in a list is a conjunct too (parsers read "Mordor, the Shire,
@@ -220,11 +155,6 @@ def _listed_appos(sentence: Tree | Sentence, node: int) -> list[Word]:
     return []
 
 
-def _case(sentence: Tree, word: Word) -> str | None:
-    for child in sentence.children(word):
-        if child.deprel == "case" or (child.deprel == "mark" and child.upos in ("ADP", "SCONJ")):
-            return child.lemma.lower()
-    return None
 
 
 def _expand(sentence: Tree, word: Word, via: str, prep: str | None = None) -> list[Argument]:
@@ -237,7 +167,7 @@ def _content(sentence: Tree, word_id: int) -> int:
     for _ in range(3):
         if word.upos != "NUM" and word.lemma.lower() not in QUANTITIES:
             break
-        inner = [c for c in sentence.children(word, "nmod") if _case(sentence, c) == "of"]
+        inner = [c for c in sentence.children(word, "nmod") if sentence.case(c) == "of"]
         if not inner:
             break
         word = inner[0]
@@ -277,14 +207,14 @@ def _own_frame(sentence: Tree, verb: Word) -> _Frame:
             frame.has_subject = True
         elif child.deprel == "obl:agent" or (
             (frame.passive or verb.deprel == "csubj")  # "Shelling *by X* killed ..."
-            and child.deprel.startswith("obl") and _case(sentence, child) == "by"
+            and child.deprel.startswith("obl") and sentence.case(child) == "by"
         ):
             frame.sources.extend(_expand(sentence, child, "by-agent", "by"))
         elif child.deprel in ("obj", "iobj"):
             frame.targets.extend(_expand(sentence, child_word, "object"))
             frame.has_object = True
         elif child.deprel.startswith("obl") and child.deprel not in ("obl:tmod", "obl:npmod"):
-            frame.obliques.extend(_expand(sentence, child, "oblique", _case(sentence, child)))
+            frame.obliques.extend(_expand(sentence, child, "oblique", sentence.case(child)))
     if frame.passive and not frame.sources:
         frame.sources.extend(_nominal_agents(sentence, frame.obliques))
     return frame
@@ -298,7 +228,7 @@ def _claimers(sentence: Tree, noun: Word) -> list[Argument]:
         if acl.lemma.lower() != "claim" or acl.feat("VerbForm") != "Part":
             continue
         for child in sentence.children(acl, "obl:agent", "obl"):
-            if _case(sentence, child) == "by":
+            if sentence.case(child) == "by":
                 found.extend(_expand(sentence, child, "claimed by", "by"))
     return found
 
@@ -308,7 +238,7 @@ def _nominal_agents(sentence: Tree, obliques: list[Argument]) -> list[Argument]:
     found = []
     for arg in obliques:
         for child in sentence.children(arg.head, "nmod"):
-            if _case(sentence, child) == "by":
+            if sentence.case(child) == "by":
                 noun = sentence.word(arg.head).lemma.lower()
                 found.extend(_expand(sentence, child, f"by-phrase of {noun!r}", "by"))
     return found
@@ -419,7 +349,7 @@ class _Builder:
         elif rel == "advcl" and governor.upos in ("VERB", "AUX"):
             parent = self.frame(governor)
             objects = [a for a in parent.targets if a.via == "object"]
-            if objects and _case(sentence, verb) in ("of", "for"):
+            if objects and sentence.case(verb) in ("of", "for"):
                 frame.sources.extend(Argument(a.head, "controller") for a in objects)
             else:
                 frame.sources.extend(Argument(a.head, "governor's subject") for a in
@@ -526,7 +456,7 @@ def _shares_governor_mood(sentence: Tree, verb: Word) -> bool:
 def _after(sentence: Tree, verb: Word, consumed: set[int]) -> tuple[int, ...]:
     ids: list[int] = []
     for child in sentence.children(verb):
-        if _case(sentence, child) in ATTRIBUTIONS:
+        if sentence.case(child) in ATTRIBUTIONS:
             continue  # "according to activists" is not part of the act
         if (child.deprel not in NOT_AFTER or _infinitive_advcl(sentence, verb, child)
                 ) and child.id not in consumed:
@@ -609,7 +539,7 @@ def _opaque(sentence: Tree, verb: Word) -> frozenset[int]:
 
 def _location(sentence: Tree, verb: Word) -> tuple[int, int, int] | None:
     for child in sentence.children(verb, "obl"):
-        if child.upos == "PROPN" and _case(sentence, child) in LOCATION_PREPS:
+        if child.upos == "PROPN" and sentence.case(child) in LOCATION_PREPS:
             span = sentence.subtree(child)
             return span[0].id, span[-1].id, child.id
     return None

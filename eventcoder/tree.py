@@ -1,0 +1,138 @@
+"""A compact view of one sentence's tree, built once and shared by the coding stages.
+
+:class:`Tree` answers the questions :class:`~eventcoder.model.Sentence` answers
+(``word``, ``head_of``, ``children``, ``subtree``, ``span_text``) from child lists, lower-case
+lemmas and forms computed once, and memoises the answers that are asked again and again
+(children by relation, subtrees, the case word of a phrase). Actors, predicates, patterns
+and assembly of one sentence all read the same Tree; it is local to that sentence.
+"""
+
+from __future__ import annotations
+
+from eventcoder.model import Sentence, Word
+
+__all__ = ["Tree", "as_tree"]
+
+_NO_WORDS: list[Word] = []
+
+
+class Tree:
+    """Cached child lists, subtrees and lower-case words of one sentence.
+
+    Lists it returns are shared between calls: callers must not change them.
+    """
+
+    __slots__ = ("_base", "_cases", "_kids", "_rels", "_subjects", "_subtrees", "_vocabulary",
+                 "doc_id", "index", "lemmas", "sentence", "text", "texts", "words")
+
+    def __init__(self, sentence: Sentence) -> None:
+        self.sentence = sentence
+        self.doc_id = sentence.doc_id
+        self.index = sentence.index
+        self.text = sentence.text
+        words = self.words = sentence.words
+        #: Lower-case lemmas and forms by word id (index 0 is the root, "").
+        lemmas = [""]
+        texts = [""]
+        base = [""]
+        kids: list[list[Word]] = [[] for _ in range(len(words) + 1)]
+        for word in words:
+            lemmas.append(word.lemma.lower())
+            texts.append(word.text.lower())
+            base.append(word.deprel.partition(":")[0])
+            kids[word.head].append(word)
+        self.lemmas = tuple(lemmas)
+        self.texts = tuple(texts)
+        self._base = base
+        self._kids = kids
+        self._rels: dict[tuple[int, tuple[str, ...]], list[Word]] = {}
+        self._subtrees: dict[int, list[Word]] = {}
+        self._cases: dict[int, str | None] = {}
+        self._vocabulary: frozenset[str] | None = None
+        self._subjects: frozenset[int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def word(self, word_id: int) -> Word:
+        return self.words[word_id - 1]
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        """Every lower-case lemma and form of the sentence."""
+        if self._vocabulary is None:
+            self._vocabulary = frozenset(self.lemmas) | frozenset(self.texts)
+        return self._vocabulary
+
+    @property
+    def subjects(self) -> frozenset[int]:
+        """Head ids of the sentence's subjects (``nsubj`` and its subtypes)."""
+        if self._subjects is None:
+            self._subjects = frozenset(
+                w.id for w in self.words if w.deprel.startswith("nsubj"))
+        return self._subjects
+
+    def span_text(self, first: int, last: int) -> str:
+        return self.sentence.span_text(first, last)
+
+    def head_of(self, word: Word) -> Word | None:
+        return self.words[word.head - 1] if word.head else None
+
+    def children(self, word: Word | int, *deprels: str) -> list[Word]:
+        """Dependents in order; a bare relation (``obl``) also matches its subtypes."""
+        ident = word if isinstance(word, int) else word.id
+        if not deprels:
+            return self._kids[ident]
+        key = (ident, deprels)
+        found = self._rels.get(key)
+        if found is None:
+            kids = self._kids[ident]
+            if not kids:
+                return _NO_WORDS
+            base = self._base
+            found = [k for k in kids if k.deprel in deprels or base[k.id] in deprels]
+            self._rels[key] = found
+        return found
+
+    def case(self, word: Word | int) -> str | None:
+        """The lower-case lemma of the phrase's first ``case`` word (or ADP/SCONJ
+        ``mark``): "by" for "by Russia"; None when it has none."""
+        ident = word if isinstance(word, int) else word.id
+        try:
+            return self._cases[ident]
+        except KeyError:
+            pass
+        found = None
+        for child in self._kids[ident]:
+            if child.deprel == "case" or (child.deprel == "mark"
+                                          and child.upos in ("ADP", "SCONJ")):
+                found = self.lemmas[child.id]
+                break
+        self._cases[ident] = found
+        return found
+
+    def subtree(self, word: Word | int) -> list[Word]:
+        """The word and everything below it, in sentence order."""
+        ident = word if isinstance(word, int) else word.id
+        found = self._subtrees.get(ident)
+        if found is None:
+            kids = self._kids
+            if not kids[ident]:
+                found = [self.words[ident - 1]]
+            else:
+                ids = [ident]
+                stack = [ident]
+                while stack:
+                    for kid in kids[stack.pop()]:
+                        ids.append(kid.id)
+                        stack.append(kid.id)
+                ids.sort()
+                words = self.words
+                found = [words[i - 1] for i in ids]
+            self._subtrees[ident] = found
+        return found
+
+
+def as_tree(sentence: Sentence | Tree) -> Tree:
+    """The sentence's Tree (the Tree itself when given one)."""
+    return sentence if isinstance(sentence, Tree) else Tree(sentence)
