@@ -28,6 +28,7 @@ from eventcoder.model import Sentence
 
 if TYPE_CHECKING:
     from eventcoder.actors import Mention
+    from eventcoder.tree import Tree
 
 __all__ = ["ACT_NOUNS", "FORMER", "MILITARY_PLACES", "apply_conventions"]
 
@@ -49,7 +50,7 @@ _PLURAL_DEMONYM = re.compile(r"[a-z](?:an|i)s$")
 _STATE_ROLES = ("", "GOV", "MIL", "COP", "SPY")
 
 
-def apply_conventions(sentence: Sentence, by_head: dict[int, Mention]) -> None:
+def apply_conventions(sentence: Sentence | Tree, by_head: dict[int, Mention]) -> None:
     """Recode the mentions the conventions above apply to (in place)."""
     for head, mention in list(by_head.items()):
         country = mention.country
@@ -62,7 +63,8 @@ def apply_conventions(sentence: Sentence, by_head: dict[int, Mention]) -> None:
             by_head[head] = attrs.evolve(mention, codes=(code,), note=why)
 
 
-def _convention(sentence: Sentence, mention: Mention, country: str) -> tuple[str, str] | None:
+def _convention(sentence: Sentence | Tree, mention: Mention, country: str
+                ) -> tuple[str, str] | None:
     word = sentence.words[mention.head - 1]
     if (mention.kind == "actor" and mention.start == mention.end
             and _PLURAL_DEMONYM.search(word.text.lower()) and word.text[:1].isupper()):

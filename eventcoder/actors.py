@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
 
 import attrs
 
@@ -33,9 +32,7 @@ from eventcoder.dictionaries.schema import ActorEntry, AgentEntry, PlaceEntry
 from eventcoder.matcher import PhraseMatcher, WordTokens
 from eventcoder.model import Sentence, Word
 from eventcoder.pronouns import PRONOUNS, Antecedents, resolve_pronoun
-
-if TYPE_CHECKING:
-    from eventcoder.predicates import Tree
+from eventcoder.tree import Tree, as_tree
 
 __all__ = [
     "ActorLexicon",
@@ -132,6 +129,10 @@ class SentenceActors:
         return tuple(m for m in self.mentions if m.codes)
 
 
+#: Bound of the memo of matched parts (cleared when full).
+_PART_MEMO_SIZE = 100_000
+
+
 class ActorLexicon:
     """The compiled actor, agent and title dictionaries (one phrase matcher)."""
 
@@ -151,6 +152,31 @@ class ActorLexicon:
         for index, place in enumerate(self.places):
             for name in (place.name, *place.aliases):
                 self.matcher.add(name, (PLACE, index))
+        #: The first agent (or title) of each name.
+        self.agent_by_name: dict[str, AgentEntry] = {}
+        for agent in self.agents:
+            self.agent_by_name.setdefault(agent.name, agent)
+        #: Memo of :func:`_best_part` by (payloads, day): the part without its span.
+        self.parts: dict[tuple[tuple, dt.date | None], _Part] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "parts": {}}
+
+    def agent_named(self, name: str | None) -> AgentEntry | None:
+        """The first agent or title called ``name`` (None when there is none)."""
+        return self.agent_by_name.get(name) if name is not None else None
+
+    def part(self, payloads: tuple, start: int, end: int, day: dt.date | None) -> _Part:
+        """:func:`_best_part` of a matched phrase, memoised over a run (it depends on the
+        payloads and the day only)."""
+        key = (payloads, day)
+        found = self.parts.get(key)
+        if found is None:
+            if len(self.parts) >= _PART_MEMO_SIZE:
+                self.parts.clear()
+            found = self.parts[key] = _best_part(self, payloads, 0, 0, day)
+        return _Part(found.kind, start, end, found.name, found.codes, found.country,
+                     found.combinable, found.role, found.standalone)
 
 
 def np_head(sentence: Sentence | Tree, word_id: int) -> int:
@@ -171,7 +197,7 @@ def np_head(sentence: Sentence | Tree, word_id: int) -> int:
     return word.id
 
 
-def conjunct_ids(sentence: Sentence, word_id: int) -> list[int]:
+def conjunct_ids(sentence: Sentence | Tree, word_id: int) -> list[int]:
     """The word and the words conjoined to it (``conj`` chains)."""
     found = [word_id]
     for ident in found:
@@ -179,7 +205,7 @@ def conjunct_ids(sentence: Sentence, word_id: int) -> list[int]:
     return found
 
 
-def np_span(sentence: Sentence, head: int) -> tuple[int, int]:
+def np_span(sentence: Sentence | Tree, head: int) -> tuple[int, int]:
     """First and last word id of the noun phrase headed by ``head`` (NP-internal words)."""
     ids = [head, *(w.id for w in sentence.subtree(head) if np_head(sentence, w.id) == head)]
     return min(ids), max(ids)
@@ -336,7 +362,7 @@ def _is_person(words: tuple[Word, ...], head: int, parts: list[_Part]) -> bool:
 
 
 def _mention(
-    sentence: Sentence, head: int, parts: list[_Part], extra: tuple[int, ...] = ()
+    sentence: Tree, head: int, parts: list[_Part], extra: tuple[int, ...] = ()
 ) -> Mention:
     codes, entry, kind, modifier = _code_phrase(head, parts)
     start = min([head, *(p.start for p in parts), *extra])
@@ -363,7 +389,7 @@ def _mention(
 
 
 def _collect_parts(
-    lexicon: ActorLexicon, sentence: Sentence, day: dt.date | None, flat: WordTokens | None
+    lexicon: ActorLexicon, sentence: Tree, day: dt.date | None, flat: WordTokens | None
 ) -> dict[int, list[_Part]]:
     words = sentence.words
     if flat is None:
@@ -373,7 +399,7 @@ def _collect_parts(
         start, end = first + 1, last + 1
         if _sponsor_prefix(words[end - 1].text, payloads):
             continue  # "Turkish-backed" as one word: the sponsor is not the phrase's actor
-        part = _best_part(lexicon, payloads, start, end, day)
+        part = lexicon.part(payloads, start, end, day)
         head = np_head(sentence, _span_head(words, start, end))
         phrases.setdefault(head, []).append(part)
     return phrases
@@ -417,7 +443,7 @@ def _is_country(actor: ActorEntry, place: PlaceEntry) -> bool:
     return bool(place.country) and codes == {place.country}
 
 
-def _pronoun_heads(sentence: Sentence) -> list[tuple[int, int]]:
+def _pronoun_heads(sentence: Tree) -> list[tuple[int, int]]:
     """(phrase head, pronoun id) for each resolvable pronoun in the sentence."""
     found = []
     for word in sentence.words:
@@ -428,7 +454,7 @@ def _pronoun_heads(sentence: Sentence) -> list[tuple[int, int]]:
 
 def find_actors(
     lexicon: ActorLexicon,
-    sentence: Sentence,
+    sentence: Sentence | Tree,
     day: dt.date | None,
     antecedents: Antecedents,
     *,
@@ -443,6 +469,7 @@ def find_actors(
     ``earlier_context`` is the country context of the nearest earlier sentence that
     has one (for bare agents of a sentence that names no place). ``conventions``: apply
     the news conventions of :mod:`eventcoder.actor_conventions` ("Israelis" ISRCVL)."""
+    sentence = as_tree(sentence)
     phrases = _collect_parts(lexicon, sentence, day, flat)
     pronouns = _pronoun_heads(sentence)
     pronoun_at = dict((head, pid) for head, pid in pronouns)
@@ -475,7 +502,7 @@ def find_actors(
     return SentenceActors(mentions, {m.head: m for m in mentions}, by_word, context)
 
 
-def _place_spots(sentence: Sentence, by_head: dict[int, Mention]) -> list[Mention]:
+def _place_spots(sentence: Tree, by_head: dict[int, Mention]) -> list[Mention]:
     """The sentence's place names: place mentions, and country actors named in a
     phrase of place ("in southern Syria", "into Lebanon"), in sentence order."""
     spots = []
@@ -491,7 +518,7 @@ def _place_spots(sentence: Sentence, by_head: dict[int, Mention]) -> list[Mentio
     return spots
 
 
-def _venue_of_meeting(sentence: Sentence, head: int) -> bool:
+def _venue_of_meeting(sentence: Tree, head: int) -> bool:
     """A place in a phrase of a meeting ("talks in Astana", "the conference in
     Montreux") is where delegates meet, not where the sentence's fighters are."""
     word = sentence.words[head - 1]
@@ -501,7 +528,7 @@ def _venue_of_meeting(sentence: Sentence, head: int) -> bool:
     return governor.lemma.lower() in VENUE_NOUNS or governor.text.lower() in VENUE_NOUNS
 
 
-def _in_place_phrase(sentence: Sentence, head: int) -> bool:
+def _in_place_phrase(sentence: Tree, head: int) -> bool:
     """"in southern Syria", "in the Damascus suburbs", and one *of* phrase down: "in the
     eastern suburbs of Damascus", "on the outskirts of Aleppo"."""
     def placed(ident: int) -> bool:
@@ -517,12 +544,12 @@ def _in_place_phrase(sentence: Sentence, head: int) -> bool:
     return governor.lemma.lower() in PART_OF_PLACE and placed(governor.id)
 
 
-def _indefinite(sentence: Sentence, head: int) -> bool:
+def _indefinite(sentence: Tree, head: int) -> bool:
     """"a suicide bomber": one unnamed individual, not a side of the conflict."""
     return any(c.lemma.lower() in ("a", "an") for c in sentence.children(head, "det"))
 
 
-def _held_place(sentence: Sentence, mention: Mention) -> bool:
+def _held_place(sentence: Tree, mention: Mention) -> bool:
     """"rebel-held areas", "government-controlled towns": a place described by who holds
     it, not the holders (gold/README "Targets")."""
     words = sentence.words[mention.start - 1 : mention.end]
@@ -531,7 +558,7 @@ def _held_place(sentence: Sentence, mention: Mention) -> bool:
                for k, w in enumerate(words))
 
 
-def _apply_context(sentence: Sentence, by_head: dict[int, Mention], lexicon: ActorLexicon,
+def _apply_context(sentence: Tree, by_head: dict[int, Mention], lexicon: ActorLexicon,
                    earlier: str | None) -> str | None:
     """Bare agents ("rebels", "government troops", "residents") take the country of the
     nearest place the sentence names, else of the nearest earlier sentence that names
@@ -541,7 +568,7 @@ def _apply_context(sentence: Sentence, by_head: dict[int, Mention], lexicon: Act
     for head, own in list(by_head.items()):
         if own.kind != "agent" or own.codes:
             continue
-        agent = next((a for a in lexicon.agents if a.name == own.entry), None)
+        agent = lexicon.agent_named(own.entry)
         if (agent is None or agent.kind == "title" or not agent.code.startswith("~")
                 or agent.code in NO_CONTEXT_ROLES or _indefinite(sentence, head)
                 or _held_place(sentence, own)):
@@ -597,7 +624,7 @@ def _domestic_country(mentions: Iterable[Mention]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _domestic_conjunct(sentence: Sentence, by_head: dict[int, Mention], own: Mention
+def _domestic_conjunct(sentence: Tree, by_head: dict[int, Mention], own: Mention
                        ) -> Mention | None:
     """"talks between the Syrian government and rebel groups": a bare agent conjoined
     with a country's domestic actor is on that country's side of the table."""
@@ -617,7 +644,7 @@ def _domestic_conjunct(sentence: Sentence, by_head: dict[int, Mention], own: Men
 
 
 def _with_pronoun(
-    sentence: Sentence,
+    sentence: Tree,
     head: int,
     pronoun: int,
     parts: list[_Part],
@@ -626,7 +653,7 @@ def _with_pronoun(
 ) -> Mention | None:
     word = sentence.words[pronoun - 1]
     same = [m for m in earlier.values() if m.end < pronoun and m.codes]
-    found = resolve_pronoun(word, same, subject_heads(sentence), antecedents)
+    found = resolve_pronoun(word, same, sentence.subjects, antecedents)
     if found is None:
         return None
     antecedent = (found.head, 0 if found in same else -1)
@@ -656,7 +683,7 @@ def _with_pronoun(
     return attrs.evolve(mention, note=f"{word.text!r} = {found.text!r}", antecedent=antecedent)
 
 
-def subject_heads(sentence: Sentence) -> frozenset[int]:
+def subject_heads(sentence: Sentence | Tree) -> frozenset[int]:
     """Head ids of the sentence's subjects (for pronoun preferences)."""
     return frozenset(w.id for w in sentence.words if w.deprel.startswith("nsubj"))
 
@@ -666,7 +693,7 @@ def subject_heads(sentence: Sentence) -> frozenset[int]:
 AGENT_OF_PREPS = frozenset({"of", "in", "from"})
 
 
-def _agents_of_states(sentence: Sentence, by_head: dict[int, Mention],
+def _agents_of_states(sentence: Tree, by_head: dict[int, Mention],
                       lexicon: ActorLexicon) -> None:
     """"Lawmakers and officials in Arnor and Gondor": an agent with no actor of its own
     combines with each state of a following of/in/from phrase (one code per state), and
@@ -676,7 +703,8 @@ def _agents_of_states(sentence: Sentence, by_head: dict[int, Mention],
         if own is None or own.kind != "agent" or own.codes:
             continue
         states = _following_states(sentence, by_head, word)
-        role = next((a.code for a in lexicon.agents if a.name == own.entry), None)
+        named = lexicon.agent_named(own.entry)
+        role = named.code if named is not None else None
         if not states or role is None:
             continue
         codes = tuple(dict.fromkeys(combine_role(m.country or "", role) for m in states))
@@ -695,7 +723,7 @@ ALLEGIANCE_WORDS = frozenset({"ally", "allied", "align", "aligned", "loyal", "af
 ARMED_ROLES = frozenset({"~MIL", "~UAF", "~REB", "~INS"})
 
 
-def _allegiances(sentence: Sentence, by_head: dict[int, Mention],
+def _allegiances(sentence: Tree, by_head: dict[int, Mention],
                  lexicon: ActorLexicon) -> None:
     """"Fighters allied with Syria's new authorities", "militias loyal to Assad": an agent
     with no actor of its own takes the code of the actor it is allied with or loyal to.
@@ -706,7 +734,8 @@ def _allegiances(sentence: Sentence, by_head: dict[int, Mention],
         own = by_head.get(word.id)
         if own is None or own.kind != "agent" or own.codes:
             continue
-        role = next((a.code for a in lexicon.agents if a.name == own.entry), None)
+        named = lexicon.agent_named(own.entry)
+        role = named.code if named is not None else None
         ally = _allied_actor(sentence, by_head, word.id)
         if role is None or ally is None:
             continue
@@ -724,7 +753,7 @@ def _allegiances(sentence: Sentence, by_head: dict[int, Mention],
         )
 
 
-def _sponsored_proxies(sentence: Sentence, by_head: dict[int, Mention]) -> None:
+def _sponsored_proxies(sentence: Tree, by_head: dict[int, Mention]) -> None:
     """"Turkish-backed Syrian fighters", "U.S.-backed forces in Syria": armed men backed
     by a foreign sponsor are rebels of their own (or the context's) country, not its
     army (gold: the Turkish-backed Syrian National Army is SYR_REB)."""
@@ -743,7 +772,7 @@ def _sponsored_proxies(sentence: Sentence, by_head: dict[int, Mention]) -> None:
             note="armed men backed by a sponsor are rebels, not its forces")
 
 
-def _allied_actor(sentence: Sentence, by_head: dict[int, Mention], head: int
+def _allied_actor(sentence: Tree, by_head: dict[int, Mention], head: int
                   ) -> Mention | None:
     """The coded actor of "allied with X" / "loyal to X" modifying the word ``head``."""
     for child in sentence.children(head):
@@ -762,7 +791,7 @@ def _allied_actor(sentence: Sentence, by_head: dict[int, Mention], head: int
     return None
 
 
-def _following_states(sentence: Sentence, by_head: dict[int, Mention], word: Word
+def _following_states(sentence: Tree, by_head: dict[int, Mention], word: Word
                       ) -> list[Mention]:
     """The states (coded, combinable mentions) of the of/in/from phrases of the word or
     of the agents conjoined with it."""
@@ -788,7 +817,7 @@ def _following_states(sentence: Sentence, by_head: dict[int, Mention], word: Wor
     return states
 
 
-def _share_modifiers(sentence: Sentence, by_head: dict[int, Mention],
+def _share_modifiers(sentence: Tree, by_head: dict[int, Mention],
                      lexicon: ActorLexicon) -> None:
     """"Turkish jets and artillery": a conjoined agent with no actor of its own shares
     the state of the first conjunct (TURMIL for both)."""
@@ -800,7 +829,8 @@ def _share_modifiers(sentence: Sentence, by_head: dict[int, Mention],
         if (own is None or own.kind != "agent" or own.codes or first.kind != "combined"
                 or not first.country):
             continue
-        role = next((a.code for a in lexicon.agents if a.name == own.entry), None)
+        named = lexicon.agent_named(own.entry)
+        role = named.code if named is not None else None
         if role is None:
             continue
         code = combine_role(first.country, role)
@@ -811,7 +841,7 @@ def _share_modifiers(sentence: Sentence, by_head: dict[int, Mention],
         )
 
 
-def _lend_appositions(sentence: Sentence, by_head: dict[int, Mention]) -> None:
+def _lend_appositions(sentence: Tree, by_head: dict[int, Mention]) -> None:
     for word in sentence.words:
         if word.deprel != "appos" or word.id not in by_head:
             continue
@@ -837,7 +867,7 @@ def _lend_appositions(sentence: Sentence, by_head: dict[int, Mention]) -> None:
             )
 
 
-def _add_named_entities(sentence: Sentence, by_head: dict[int, Mention]) -> None:
+def _add_named_entities(sentence: Tree, by_head: dict[int, Mention]) -> None:
     covered: set[int] = set()
     for mention in by_head.values():
         covered.update(range(mention.start, mention.end + 1))

@@ -45,6 +45,7 @@ from eventcoder.events import ActorRef, Event, Location
 from eventcoder.model import Sentence, Word
 from eventcoder.patterns import VerbMatch, is_block
 from eventcoder.predicates import PLACE_PREPS, Argument, Predicate, conjuncts
+from eventcoder.tree import Tree, as_tree
 
 __all__ = ["Candidate", "Outcome", "Settings", "assemble", "choose_actors", "same_state"]
 
@@ -98,7 +99,7 @@ def _mentions(actors: SentenceActors, heads: Iterable[int]) -> list[Mention]:
     return found
 
 
-def _object_phrases(sentence: Sentence, actors: SentenceActors, args: Sequence[Argument],
+def _object_phrases(sentence: Tree, actors: SentenceActors, args: Sequence[Argument],
                     preps: frozenset[str]) -> list[Mention]:
     heads = []
     for arg in args:
@@ -123,7 +124,7 @@ def _coded(actors: SentenceActors, head: int) -> bool:
     return mention is not None and bool(mention.codes)
 
 
-def _partner_nmods(sentence: Sentence, noun: int, preps: frozenset[str]) -> list[int]:
+def _partner_nmods(sentence: Tree, noun: int, preps: frozenset[str]) -> list[int]:
     """The heads of a noun's phrases introduced by one of ``preps`` (and their conjuncts)."""
     heads: list[int] = []
     for child in sentence.children(noun, "nmod"):
@@ -135,7 +136,7 @@ def _partner_nmods(sentence: Sentence, noun: int, preps: frozenset[str]) -> list
     return heads
 
 
-def _between_parties(sentence: Sentence, phrase: Word) -> list[int]:
+def _between_parties(sentence: Tree, phrase: Word) -> list[int]:
     """Every word of a *between* phrase outside its own prepositional phrases: the parties
     of "talks between the Syrian government and rebel groups" even when the parser hung
     one party under the other (spaCy: "government" an ``nmod`` of "groups")."""
@@ -150,7 +151,7 @@ def _between_parties(sentence: Sentence, phrase: Word) -> list[int]:
 
 
 def choose_actors(
-    sentence: Sentence, predicate: Predicate, match: VerbMatch, actors: SentenceActors,
+    sentence: Sentence | Tree, predicate: Predicate, match: VerbMatch, actors: SentenceActors,
     targets_policy: str = "strict", *, open_clause: bool = False,
 ) -> tuple[list[Mention], list[Mention]]:
     """Source and target mentions of a matched predicate (see the module docstring).
@@ -162,6 +163,7 @@ def choose_actors(
     A statement (010) looks inside its reported clause only with ``open_clause`` (the
     clause gave no event of its own: "noted that Cirith Ungol regretted ...").
     """
+    sentence = as_tree(sentence)
     sources, targets = _choose_actors(sentence, predicate, match, actors)
     if targets_policy == "phrase" and not any(m.codes for m in targets):
         # "X said Y attacked Z": Y is never the target of the saying
@@ -183,7 +185,7 @@ def _said(match: VerbMatch) -> bool:
     return any(c == "010" for c in (match.code or "", _default(match)) if c)
 
 
-def _first_in_phrase(sentence: Sentence, predicate: Predicate, actors: SentenceActors,
+def _first_in_phrase(sentence: Tree, predicate: Predicate, actors: SentenceActors,
                      sources: Sequence[Mention], said: bool = False,
                      skip: frozenset[int] = frozenset()) -> list[Mention]:
     """The first coded actor among the predicate's ``after`` words, with its conjuncts
@@ -200,7 +202,7 @@ def _first_in_phrase(sentence: Sentence, predicate: Predicate, actors: SentenceA
 
 
 def _choose_actors(
-    sentence: Sentence, predicate: Predicate, match: VerbMatch, actors: SentenceActors
+    sentence: Tree, predicate: Predicate, match: VerbMatch, actors: SentenceActors
 ) -> tuple[list[Mention], list[Mention]]:
     if match.source is not None:
         sources = _mentions(actors, conjuncts(sentence, match.source))
@@ -252,7 +254,7 @@ def _choose_actors(
 RETREATS = frozenset({"withdraw", "retreat", "pull", "flee", "evacuate"})
 
 
-def _retreating(sentence: Sentence, verb: int) -> list[int]:
+def _retreating(sentence: Tree, verb: int) -> list[int]:
     """Who retreated in a clause of a capture (192) that names no coded target: "seized
     Palmyra *after government troops pulled out*", "swept into Aleppo, *forcing
     government troops to withdraw*": the place was taken from them (gold d-012)."""
@@ -271,7 +273,7 @@ def _retreating(sentence: Sentence, verb: int) -> list[int]:
 OCCASIONS = frozenset({"after", "because", "as", "when", "since"})
 
 
-def _provokers(sentence: Sentence, verb: int) -> list[int]:
+def _provokers(sentence: Tree, verb: int) -> list[int]:
     """The subjects of an occasion clause of a show of force (15x) with no target: "South
     Korea raised its military alert level *after North Korea fired* artillery shells"
     is aimed at North Korea."""
@@ -283,7 +285,7 @@ def _provokers(sentence: Sentence, verb: int) -> list[int]:
     return heads
 
 
-def _retreats_from_captors(sentence: Sentence, outcomes: list[Outcome],
+def _retreats_from_captors(sentence: Tree, outcomes: list[Outcome],
                            actors: SentenceActors, settings: Settings) -> list[Outcome]:
     """"Islamic State fighters seized Palmyra *after government troops pulled out*": a
     retreat (087x) with no target in a clause of a capture (192) is a retreat from the
@@ -333,7 +335,7 @@ def _aimed_at_owner(match: VerbMatch) -> bool:
 _OWNER_RELS = ("nmod:poss", "amod", "compound", "nsubj")
 
 
-def _owners(sentence: Sentence, actors: SentenceActors, args: Sequence[Argument],
+def _owners(sentence: Tree, actors: SentenceActors, args: Sequence[Argument],
             sources: Sequence[Mention]) -> list[Mention]:
     """The coded owners of a rejected, denied, seized or destroyed object that is no actor
     itself: "Assad rejected *U.S. and French* calls" is aimed at both (one event each),
@@ -368,7 +370,7 @@ def _own_side(mention: Mention, sources: Sequence[Mention]) -> bool:
                for s in sources)
 
 
-def _condition_subjects(sentence: Sentence, predicate: Predicate, actors: SentenceActors,
+def _condition_subjects(sentence: Tree, predicate: Predicate, actors: SentenceActors,
                         sources: Sequence[Mention]) -> list[Mention]:
     """"China warned that it would take countermeasures *if the United States* went
     ahead": a threat whose own clause names only the threatener is aimed at the subject
@@ -418,7 +420,7 @@ def _ref(mention: Mention | None, code: str | None) -> ActorRef | None:
     return ActorRef(code, mention.text, mention.start, mention.end, mention.entry)
 
 
-def _location(sentence: Sentence, predicate: Predicate, actors: SentenceActors
+def _location(sentence: Tree, predicate: Predicate, actors: SentenceActors
               ) -> Location | None:
     if predicate.location is None:
         return None
@@ -455,7 +457,7 @@ def _provenance(match: VerbMatch) -> str | None:
     return None
 
 
-def _event(sentence: Sentence, predicate: Predicate, match: VerbMatch, cand: Candidate,
+def _event(sentence: Tree, predicate: Predicate, match: VerbMatch, cand: Candidate,
            actors: SentenceActors, settings: Settings) -> Event:
     ontology = settings.ontology
     entry = ontology.get(cand.code)  # type: ignore[attr-defined]
@@ -517,7 +519,7 @@ def _refers_back(one: Mention | None, other: Mention | None) -> bool:
     return bool(one and other and one.antecedent == (other.head, 0))
 
 
-def _predicate_outcome(sentence: Sentence, predicate: Predicate, match: VerbMatch | None,
+def _predicate_outcome(sentence: Tree, predicate: Predicate, match: VerbMatch | None,
                        actors: SentenceActors, settings: Settings,
                        open_clause: bool = False) -> Outcome:
     if match is None:
@@ -553,7 +555,7 @@ def _predicate_outcome(sentence: Sentence, predicate: Predicate, match: VerbMatc
 IMPLIED = "implied target from dictionary"
 
 
-def _implied_target(sentence: Sentence, predicate: Predicate, code: str) -> Mention:
+def _implied_target(sentence: Tree, predicate: Predicate, code: str) -> Mention:
     """The target a verb block or pattern implies when the sentence names none (gold
     README: "The target of a veto is UNSC"); its span is the verb's."""
     verb = sentence.word(predicate.verb)
@@ -561,7 +563,7 @@ def _implied_target(sentence: Sentence, predicate: Predicate, code: str) -> Ment
                    note=f"{IMPLIED} for {verb.text!r}")
 
 
-def _open_silent_clauses(sentence: Sentence, outcomes: list[Outcome], actors: SentenceActors,
+def _open_silent_clauses(sentence: Tree, outcomes: list[Outcome], actors: SentenceActors,
                          settings: Settings) -> list[Outcome]:
     """PETRARCH's convention: a statement (010) with no target whose reported clause gave
     no event takes the first actor of that clause ("Falastur noted that Cirith Ungol
@@ -580,13 +582,14 @@ def _open_silent_clauses(sentence: Sentence, outcomes: list[Outcome], actors: Se
 
 
 def assemble(
-    sentence: Sentence,
+    sentence: Sentence | Tree,
     predicates: Sequence[Predicate],
     matches: Sequence[VerbMatch | None],
     actors: SentenceActors,
     settings: Settings,
 ) -> tuple[list[Event], list[Outcome]]:
     """The sentence's events (duplicates collapsed) and each predicate's outcome."""
+    sentence = as_tree(sentence)
     outcomes = [
         _predicate_outcome(sentence, p, m, actors, settings)
         for p, m in zip(predicates, matches, strict=True)

@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from eventcoder.actors import ActorLexicon, SentenceActors, find_actors, subject_heads
+from eventcoder.actors import ActorLexicon, SentenceActors, find_actors
 from eventcoder.assemble import Outcome, Settings, assemble
 from eventcoder.dictionaries.schema import DictionarySet
 from eventcoder.errors import EventCoderError
@@ -265,12 +265,12 @@ class Coder:
         contexts = [] if contexts is None else contexts
         context = next((c for c in reversed(contexts) if c), None)
         sentence = repair_parse(sentence)  # "halt" parsed as an auxiliary, ...
-        actors = find_actors(self.lexicon, sentence, doc.date, history, uncoded=True, flat=flat,
+        tree = Tree(sentence)  # one view of the sentence, shared by every stage
+        actors = find_actors(self.lexicon, tree, doc.date, history, uncoded=True, flat=flat,
                              earlier_context=context,
                              conventions=self.conventions == "news")
         contexts.append(actors.context)
-        history.append((actors.coded(), subject_heads(sentence)))
-        tree = Tree(sentence)
+        history.append((actors.coded(), tree.subjects))
         predicates = find_predicates(tree)
         if self.irrealis == "code":
             predicates = [_as_realis(p) for p in predicates]
@@ -282,7 +282,7 @@ class Coder:
                        for p, m in zip(predicates, matches, strict=True)]
         settings = Settings(doc.id, doc.date, self.ontology, self.quad_scheme, self.incomplete,
                             self.uncoded, issues, self.targets)
-        events, outcomes = assemble(sentence, predicates, matches, actors, settings)
+        events, outcomes = assemble(tree, predicates, matches, actors, settings)
         if traces is not None:
             traces.append(SentenceTrace(sentence, None, actors, tuple(predicates), tuple(matches),
                                         tuple(outcomes), tuple(events), issues))

@@ -146,7 +146,8 @@ class VerbIndex:
         for word in keys & vocabulary:
             found.update(index[word])
         compiled = self.compiled[entry_index]
-        return sorted(p for p in found if all(a & vocabulary for a in compiled[p][3]))
+        return sorted(p for p in found
+                      if all(not a.isdisjoint(vocabulary) for a in compiled[p][3]))
 
     def _anchors(self, pattern: Pattern) -> tuple[frozenset[str], ...]:
         found = []
@@ -178,12 +179,17 @@ class VerbIndex:
         self, sentence: Tree, predicate: Predicate,
         candidates: list[tuple[tuple[str, ...], int]],
     ) -> tuple[list[int], tuple[int, ...]]:
-        following = _following_lemmas(sentence, predicate)
+        following: list[tuple[int, str]] | None = None
         best: list[int] = []
         best_len = -1
         used: tuple[int, ...] = ()
         for rest, index in candidates:
-            ids = _rest_ids(sentence, predicate, rest, following)
+            if not rest:  # the usual case: the lemma alone
+                ids: tuple[int, ...] | None = ()
+            else:
+                if following is None:
+                    following = _following_lemmas(sentence, predicate)
+                ids = _rest_ids(sentence, predicate, rest, following)
             if ids is None or len(rest) < best_len:
                 continue
             if len(rest) > best_len:
@@ -479,7 +485,7 @@ def match_predicate(
     rest = [sentence.word(i).lemma.lower() for i in used]
     verb_text = " ".join([predicate.lemma, *rest])
     verb_keys = {verb_text, " ".join([sentence.texts[predicate.verb].lower(), *rest])}
-    after = tuple(i for i in predicate.after if i not in used)
+    after = tuple(i for i in predicate.after if i not in used) if used else predicate.after
     ctx: _Context | None = None
     best: tuple[int, Pattern, VerbEntry, Binds] | None = None
     attempts: list[Attempt] = []

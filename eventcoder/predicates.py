@@ -124,6 +124,16 @@ def conjuncts(sentence: Tree | Sentence, head: int) -> list[int]:
     """The word and the words conjoined to it (``conj`` chains), in order; a name in
     apposition to a name in a list is a conjunct too (parsers read "Mordor, the Shire,
     Arnor and Bree" as Mordor + appos "the Shire" + its conjuncts)."""
+    if isinstance(sentence, Tree):  # memoised on the sentence's view
+        key = ("conjuncts", head)
+        memo = sentence.memo.get(key)
+        if memo is None:
+            memo = sentence.memo[key] = _conjuncts(sentence, head)
+        return memo  # type: ignore[return-value]
+    return _conjuncts(sentence, head)
+
+
+def _conjuncts(sentence: Tree | Sentence, head: int) -> list[int]:
     found = [head]
     stack = [head]
     while stack:
@@ -153,8 +163,6 @@ def _listed_appos(sentence: Tree | Sentence, node: int) -> list[Word]:
                   or any(sentence.children(a, "conj") for a in appos)):
         return appos
     return []
-
-
 
 
 def _expand(sentence: Tree, word: Word, via: str, prep: str | None = None) -> list[Argument]:
@@ -460,10 +468,13 @@ def _after(sentence: Tree, verb: Word, consumed: set[int]) -> tuple[int, ...]:
             continue  # "according to activists" is not part of the act
         if (child.deprel not in NOT_AFTER or _infinitive_advcl(sentence, verb, child)
                 ) and child.id not in consumed:
-            ids.extend(w.id for w in sentence.subtree(child))
+            ids.extend(sentence.subtree_ids(child))
         elif particle_preposition(sentence, child):
             ids.append(child.id)  # "clash over the efforts": spaCy's particle "over"
-    return tuple(sorted(i for i in ids if i not in consumed))
+    if consumed:
+        ids = [i for i in ids if i not in consumed]
+    ids.sort()
+    return tuple(ids)
 
 
 def _infinitive_advcl(sentence: Tree, verb: Word, child: Word) -> bool:
@@ -490,10 +501,10 @@ def _before(sentence: Tree, verb: Word, sources: list[Argument]) -> tuple[int, .
     ids: set[int] = set()
     for arg in sources:
         if arg.head < verb.id:
-            ids.update(w.id for w in sentence.subtree(arg.head) if w.id < verb.id)
+            ids.update(i for i in sentence.subtree_ids(arg.head) if i < verb.id)
     for child in sentence.children(verb):
         if child.id < verb.id and child.deprel in BEFORE_CHILDREN:
-            ids.update(w.id for w in sentence.subtree(child))
+            ids.update(sentence.subtree_ids(child))
     governor = sentence.head_of(verb)
     if verb.deprel == "xcomp" and governor is not None:
         ids.add(governor.id)
@@ -533,15 +544,15 @@ def _opaque(sentence: Tree, verb: Word) -> frozenset[int]:
                 s.lemma.lower() in SPEAKERS or s.text.lower() in SPEAKERS
                 for s in sentence.children(child, "nsubj")):
             continue
-        ids.update(w.id for w in sentence.subtree(child))
+        ids.update(sentence.subtree_ids(child))
     return frozenset(ids)
 
 
 def _location(sentence: Tree, verb: Word) -> tuple[int, int, int] | None:
     for child in sentence.children(verb, "obl"):
         if child.upos == "PROPN" and sentence.case(child) in LOCATION_PREPS:
-            span = sentence.subtree(child)
-            return span[0].id, span[-1].id, child.id
+            span = sentence.subtree_ids(child)
+            return span[0], span[-1], child.id
     return None
 
 

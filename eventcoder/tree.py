@@ -22,8 +22,9 @@ class Tree:
     Lists it returns are shared between calls: callers must not change them.
     """
 
-    __slots__ = ("_base", "_cases", "_kids", "_rels", "_subjects", "_subtrees", "_vocabulary",
-                 "doc_id", "index", "lemmas", "sentence", "text", "texts", "words")
+    __slots__ = ("_base", "_cases", "_ids", "_kids", "_rels", "_subjects", "_subtrees",
+                 "_vocabulary", "doc_id", "index", "lemmas", "memo", "sentence", "text", "texts",
+                 "words")
 
     def __init__(self, sentence: Sentence) -> None:
         self.sentence = sentence
@@ -32,19 +33,16 @@ class Tree:
         self.text = sentence.text
         words = self.words = sentence.words
         #: Lower-case lemmas and forms by word id (index 0 is the root, "").
-        lemmas = [""]
-        texts = [""]
-        base = [""]
+        self.lemmas = ("", *[w.lemma.lower() for w in words])
+        self.texts = ("", *[w.text.lower() for w in words])
+        self._base = ["", *[w.deprel.partition(":")[0] for w in words]]
         kids: list[list[Word]] = [[] for _ in range(len(words) + 1)]
         for word in words:
-            lemmas.append(word.lemma.lower())
-            texts.append(word.text.lower())
-            base.append(word.deprel.partition(":")[0])
             kids[word.head].append(word)
-        self.lemmas = tuple(lemmas)
-        self.texts = tuple(texts)
-        self._base = base
         self._kids = kids
+        #: Answers of pure functions of this sentence, by a key their module chooses.
+        self.memo: dict[object, object] = {}
+        self._ids: dict[int, list[int]] = {}
         self._rels: dict[tuple[int, tuple[str, ...]], list[Word]] = {}
         self._subtrees: dict[int, list[Word]] = {}
         self._cases: dict[int, str | None] = {}
@@ -111,24 +109,30 @@ class Tree:
         self._cases[ident] = found
         return found
 
+    def subtree_ids(self, word: Word | int) -> list[int]:
+        """The ids of the word and everything below it, in sentence order."""
+        ident = word if isinstance(word, int) else word.id
+        found = self._ids.get(ident)
+        if found is None:
+            kids = self._kids
+            found = [ident]
+            if kids[ident]:
+                stack = [ident]
+                while stack:
+                    for kid in kids[stack.pop()]:
+                        found.append(kid.id)
+                        stack.append(kid.id)
+                found.sort()
+            self._ids[ident] = found
+        return found
+
     def subtree(self, word: Word | int) -> list[Word]:
         """The word and everything below it, in sentence order."""
         ident = word if isinstance(word, int) else word.id
         found = self._subtrees.get(ident)
         if found is None:
-            kids = self._kids
-            if not kids[ident]:
-                found = [self.words[ident - 1]]
-            else:
-                ids = [ident]
-                stack = [ident]
-                while stack:
-                    for kid in kids[stack.pop()]:
-                        ids.append(kid.id)
-                        stack.append(kid.id)
-                ids.sort()
-                words = self.words
-                found = [words[i - 1] for i in ids]
+            words = self.words
+            found = [words[i - 1] for i in self.subtree_ids(ident)]
             self._subtrees[ident] = found
         return found
 
