@@ -531,17 +531,20 @@ def _venue_of_meeting(sentence: Tree, head: int) -> bool:
 def _in_place_phrase(sentence: Tree, head: int) -> bool:
     """"in southern Syria", "in the Damascus suburbs", and one *of* phrase down: "in the
     eastern suburbs of Damascus", "on the outskirts of Aleppo"."""
-    def placed(ident: int) -> bool:
-        return any(c.lemma.lower() in PLACE_CASES and c.lemma.lower() != "of"
-                   for c in sentence.children(ident, "case"))
-    if placed(head):
+    cases = [c.lemma.lower() for c in sentence.children(head, "case")]
+    if _placed(cases):
         return True
     word = sentence.words[head - 1]
-    of = [c.lemma.lower() for c in sentence.children(head, "case")] == ["of"]
-    if not (of and word.deprel.startswith("nmod") and word.head):
+    if not (cases == ["of"] and word.deprel.startswith("nmod") and word.head):
         return False
     governor = sentence.words[word.head - 1]
-    return governor.lemma.lower() in PART_OF_PLACE and placed(governor.id)
+    return governor.lemma.lower() in PART_OF_PLACE and _placed(
+        [c.lemma.lower() for c in sentence.children(governor.id, "case")])
+
+
+def _placed(cases: list[str]) -> bool:
+    """A phrase whose case words put it in a place ("in", "near"; not "of")."""
+    return any(case in PLACE_CASES and case != "of" for case in cases)
 
 
 def _indefinite(sentence: Tree, head: int) -> bool:

@@ -47,7 +47,7 @@ def repair_auxiliaries(sentence: Sentence) -> Sentence:
     """The sentence with every false auxiliary made the head of its clause (the sentence
     itself when there is none)."""
     for word in sentence.words:
-        if _false_auxiliary(sentence, word):
+        if word.deprel == "aux" and _false_auxiliary(sentence, word):
             sentence = _promote(sentence, word)
     return sentence
 
@@ -79,8 +79,10 @@ def repair_coordination(sentence: Sentence) -> Sentence:
     the head is the first conjunct: it takes the head's place, the head becomes its
     ``conj`` and the word before it the head's modifier (the sentence itself otherwise)."""
     for first in sentence.words:
+        if first.deprel != "nmod":
+            continue
         head = sentence.word(first.head) if first.head else None
-        if (head is None or first.deprel != "nmod" or first.id > head.id
+        if (head is None or first.id > head.id
                 or first.upos not in ("NOUN", "PROPN") or sentence.children(first.id, "case")):
             continue
         joined = [c for c in sentence.children(first.id, "conj")
@@ -115,7 +117,9 @@ def repair_nominal_roots(sentence: Sentence) -> Sentence:
     A noun made the second subject of a later saying verb ("militants abducted ..., a
     monitoring group *said*") counts as a root: the verb becomes the reported clause."""
     for noun in sentence.words:
-        if noun.upos not in ("NOUN", "PROPN") or not _clause_position(sentence, noun):
+        if noun.upos not in ("NOUN", "PROPN") or (noun.head and noun.deprel != "nsubj"):
+            continue  # (the cheap part of _clause_position)
+        if not _clause_position(sentence, noun):
             continue
         verb = next((c for c in sentence.children(noun.id, "acl")
                      if c.id > noun.id and c.upos == "VERB" and c.feat("Tense") == "Past"

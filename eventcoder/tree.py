@@ -22,7 +22,7 @@ class Tree:
     Lists it returns are shared between calls: callers must not change them.
     """
 
-    __slots__ = ("_base", "_cases", "_ids", "_kids", "_rels", "_subjects", "_subtrees",
+    __slots__ = ("_base", "_by_rel", "_cases", "_ids", "_kids", "_rels", "_subjects", "_subtrees",
                  "_vocabulary", "doc_id", "index", "lemmas", "memo", "sentence", "text", "texts",
                  "words")
 
@@ -37,9 +37,25 @@ class Tree:
         self.texts = ("", *[w.text.lower() for w in words])
         self._base = ["", *[w.deprel.partition(":")[0] for w in words]]
         kids: list[list[Word]] = [[] for _ in range(len(words) + 1)]
-        for word in words:
-            kids[word.head].append(word)
+        #: (head id, relation or bare relation) -> dependents, in sentence order.
+        rels: dict[tuple[int, str], list[Word]] = {}
+        for word, bare in zip(words, self._base[1:], strict=True):
+            head = word.head
+            kids[head].append(word)
+            rel = word.deprel
+            found = rels.get((head, rel))
+            if found is None:
+                rels[(head, rel)] = [word]
+            else:
+                found.append(word)
+            if bare != rel:
+                found = rels.get((head, bare))
+                if found is None:
+                    rels[(head, bare)] = [word]
+                else:
+                    found.append(word)
         self._kids = kids
+        self._by_rel = rels
         #: Answers of pure functions of this sentence, by a key their module chooses.
         self.memo: dict[object, object] = {}
         self._ids: dict[int, list[int]] = {}
@@ -81,6 +97,8 @@ class Tree:
         ident = word if isinstance(word, int) else word.id
         if not deprels:
             return self._kids[ident]
+        if len(deprels) == 1:
+            return self._by_rel.get((ident, deprels[0]), _NO_WORDS)
         key = (ident, deprels)
         found = self._rels.get(key)
         if found is None:
