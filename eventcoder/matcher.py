@@ -84,16 +84,11 @@ class PhraseMatcher:
         starts: list[bool] = []
         cache = self._cache
         for index, text in enumerate(words):
-            found = cache.get(text)
-            word_tokens, word_starts = found if found is not None else self.normalise(text)
-            if len(word_tokens) == 1:  # the usual case
-                tokens.append(word_tokens[0])
-                starts.append(word_starts[0])
-                owners.append(index)
-            else:
-                tokens.extend(word_tokens)
-                starts.extend(word_starts)
-                owners.extend([index] * len(word_tokens))
+            word_tokens, word_starts = cache.get(text) or self.normalise(text)
+            if word_tokens:  # none for punctuation
+                tokens += word_tokens
+                starts += word_starts
+                owners += [index] * len(word_tokens)
         return tuple(tokens), tuple(owners), tuple(starts)
 
     def lookup(self, phrase: str) -> tuple[Hashable, ...]:
