@@ -411,9 +411,8 @@ def _negated(sentence: Tree, verb: Word) -> bool:
 
 
 def _modals(sentence: Tree, verb: Word) -> tuple[str, ...]:
-    return tuple(
-        c.lemma.lower() for c in sentence.children(verb, "aux") if c.lemma.lower() in MODALS
-    )
+    lemmas = sentence.lemmas
+    return tuple([lemmas[c.id] for c in sentence.children(verb, "aux") if lemmas[c.id] in MODALS])
 
 
 def _chain(sentence: Tree, verb: Word) -> Iterator[Word]:
@@ -466,10 +465,11 @@ def _after(sentence: Tree, verb: Word, consumed: set[int]) -> tuple[int, ...]:
     for child in sentence.children(verb):
         if sentence.case(child) in ATTRIBUTIONS:
             continue  # "according to activists" is not part of the act
-        if (child.deprel not in NOT_AFTER or _infinitive_advcl(sentence, verb, child)
+        if (child.deprel not in NOT_AFTER or (child.deprel == "advcl"
+                                              and _infinitive_advcl(sentence, verb, child))
                 ) and child.id not in consumed:
             ids.extend(sentence.subtree_ids(child))
-        elif particle_preposition(sentence, child):
+        elif child.deprel == "compound:prt" and particle_preposition(sentence, child):
             ids.append(child.id)  # "clash over the efforts": spaCy's particle "over"
     if consumed:
         ids = [i for i in ids if i not in consumed]
