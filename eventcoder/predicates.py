@@ -173,7 +173,7 @@ def _content(sentence: Tree, word_id: int) -> int:
     """Look through quantities: "thousands of people" -> "people", "dozens of X" -> X."""
     word = sentence.word(word_id)
     for _ in range(3):
-        if word.upos != "NUM" and word.lemma.lower() not in QUANTITIES:
+        if word.upos != "NUM" and sentence.lemmas[word.id] not in QUANTITIES:
             break
         inner = [c for c in sentence.children(word, "nmod") if sentence.case(c) == "of"]
         if not inner:
@@ -203,9 +203,11 @@ class _Frame:
 
 def _own_frame(sentence: Tree, verb: Word) -> _Frame:
     frame = _Frame()
-    frame.passive = any(c.deprel in ("aux:pass", "nsubj:pass") for c in sentence.children(verb))
-    for child in sentence.children(verb):
-        child_word = _relative(sentence, verb, child)
+    kids = sentence.children(verb)
+    frame.passive = any(c.deprel in ("aux:pass", "nsubj:pass") for c in kids)
+    relative = verb.deprel == "acl:relcl"
+    for child in kids:
+        child_word = _relative(sentence, verb, child) if relative else child
         if child.deprel == "nsubj:pass":
             frame.targets.extend(_expand(sentence, child_word, "passive subject"))
             frame.has_subject = True
