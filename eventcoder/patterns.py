@@ -142,12 +142,15 @@ class VerbIndex:
     def candidates(self, entry_index: int, vocabulary: frozenset[str]) -> list[int]:
         """Positions (in dictionary order) of the entry's patterns whose words all occur."""
         index, free, keys = self.by_anchor[entry_index]
-        found = set(free)
-        for word in keys & vocabulary:
+        hits = keys & vocabulary
+        if not hits:
+            return free  # patterns that need no particular word (in order)
+        found: set[int] = set()
+        for word in hits:
             found.update(index[word])
         compiled = self.compiled[entry_index]
-        return sorted(p for p in found
-                      if all(not a.isdisjoint(vocabulary) for a in compiled[p][3]))
+        return sorted([*free, *(p for p in found
+                                if all(not a.isdisjoint(vocabulary) for a in compiled[p][3]))])
 
     def _anchors(self, pattern: Pattern) -> tuple[frozenset[str], ...]:
         found = []
