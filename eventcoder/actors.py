@@ -701,10 +701,11 @@ def _agents_of_states(sentence: Tree, by_head: dict[int, Mention],
     """"Lawmakers and officials in Arnor and Gondor": an agent with no actor of its own
     combines with each state of a following of/in/from phrase (one code per state), and
     so do the agents conjoined to it."""
-    for word in sentence.words:
-        own = by_head.get(word.id)
-        if own is None or own.kind != "agent" or own.codes:
+    for head in sorted(by_head):  # the words that head a mention, in order
+        own = by_head[head]
+        if own.kind != "agent" or own.codes:
             continue
+        word = sentence.words[head - 1]
         states = _following_states(sentence, by_head, word)
         named = lexicon.agent_named(own.entry)
         role = named.code if named is not None else None
@@ -733,10 +734,11 @@ def _allegiances(sentence: Tree, by_head: dict[int, Mention],
     Armed men allied with a state are its forces (country + MIL); with a non-state actor
     they are that actor ("gunmen aligned with Hezbollah" LBNREB). Backing ("Turkish-backed
     rebels") is sponsorship, not allegiance, and is not read this way."""
-    for word in sentence.words:
-        own = by_head.get(word.id)
-        if own is None or own.kind != "agent" or own.codes:
+    for head in sorted(by_head):  # the words that head a mention, in order
+        own = by_head[head]
+        if own.kind != "agent" or own.codes:
             continue
+        word = sentence.words[head - 1]
         named = lexicon.agent_named(own.entry)
         role = named.code if named is not None else None
         ally = _allied_actor(sentence, by_head, word.id)
@@ -824,7 +826,8 @@ def _share_modifiers(sentence: Tree, by_head: dict[int, Mention],
                      lexicon: ActorLexicon) -> None:
     """"Turkish jets and artillery": a conjoined agent with no actor of its own shares
     the state of the first conjunct (TURMIL for both)."""
-    for word in sentence.words:
+    for head in sorted(by_head):  # the words that head a mention, in order
+        word = sentence.words[head - 1]
         if word.deprel != "conj" or word.head not in by_head:
             continue
         first = by_head[word.head]
