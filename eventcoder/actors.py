@@ -365,8 +365,11 @@ def _mention(
     sentence: Tree, head: int, parts: list[_Part], extra: tuple[int, ...] = ()
 ) -> Mention:
     codes, entry, kind, modifier = _code_phrase(head, parts)
-    start = min([head, *(p.start for p in parts), *extra])
-    end = max([head, *(p.end for p in parts), *extra])
+    start = end = head
+    for part in parts:
+        start, end = min(start, part.start), max(end, part.end)
+    if extra:
+        start, end = min(start, *extra), max(end, *extra)
     words = sentence.words
     country = modifier.country if modifier is not None else None
     combinable = bool(modifier is not None and modifier.combinable and kind != "combined")
@@ -407,6 +410,8 @@ def _collect_parts(
 
 def _sponsor_prefix(text: str, payloads: tuple) -> bool:
     """An actor name that is the first part of a one-word "X-backed" modifier."""
+    if "-" not in text:
+        return False
     parts = text.lower().split("-")
     return (len(parts) > 1 and parts[-1] in SPONSOR_WORDS
             and any(kind == ACTOR for kind, _ in payloads))
