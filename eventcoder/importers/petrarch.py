@@ -207,6 +207,7 @@ def import_petrarch(
     all_verbs, dset["synsets"] = _unique_verbs(all_verbs), _unique_synsets(dset["synsets"])
     merged, problems = dedupe([a for group in actor_groups for a in group], _merged)
     agent_list, agent_problems = dedupe(all_agents)
+    agent_list = [_own_no_plural(agent) for agent in agent_list]
     problems += agent_problems
     by_file = {str(p): [a for a in merged if a.origin and a.origin.file == str(p)] for p in actors}
     sources = tuple((Path(p).stem, tuple(by_file[str(p)])) for p in actors)
@@ -221,6 +222,13 @@ def import_petrarch(
         actor_code_parts=unknown_code_parts(merged, agent_list),
     )
     return PetrarchImport(dictionaries, tuple(files), tuple(problems), sources)
+
+
+def _own_no_plural(agent: AgentEntry) -> AgentEntry:
+    """The agent with only the ``no_plural`` phrases it still owns after deduplication."""
+    names = (agent.name, *agent.aliases)
+    kept = tuple(phrase for phrase in agent.no_plural if phrase in names)
+    return agent if kept == agent.no_plural else attrs.evolve(agent, no_plural=kept)
 
 
 def write_import(result: PetrarchImport, directory: str | Path) -> list[Path]:
