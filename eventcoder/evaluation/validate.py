@@ -235,7 +235,8 @@ def environment_dictionaries(
     path: str | os.PathLike[str], directory: str | os.PathLike[str]
 ) -> DictionarySet:
     """Convert the PETRARCH dictionaries a validation file's ``<Environment>`` names
-    (found in ``directory``) in memory, with the PETRARCH importer."""
+    (found in ``directory``) in memory, with the PETRARCH importer; actor codes that
+    are not CAMEO-shaped (``[ITHTV]``, ``[+++]``) are kept as the file writes them."""
     from eventcoder.importers.petrarch import import_petrarch
 
     environment = read_environment(path)
@@ -250,6 +251,6 @@ def environment_dictionaries(
         files[keyword] = file if keyword == "ontology" else [file]
     if not files:
         raise InputError("no <Environment> dictionaries named", file=os.fspath(path))
-    result = import_petrarch(**files)  # type: ignore[arg-type]
+    result = import_petrarch(**files, literal_codes=True)  # type: ignore[arg-type]
     logger.info("converted %d PETRARCH dictionary file(s) in memory", len(result.files))
     return result.dictionaries

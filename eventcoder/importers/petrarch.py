@@ -135,7 +135,8 @@ def unknown_code_parts(
     codes = [dated.code for actor in actors for dated in actor.codes]
     codes += [agent.code.strip("~") for agent in agents]
     parts = {
-        code[i : i + 3] for code in codes if len(code) % 3 == 0 for i in range(0, len(code), 3)
+        code[i : i + 3] for code in codes if len(code) % 3 == 0 and code.isalnum()
+        for i in range(0, len(code), 3)
     }
     return tuple(sorted(p for p in parts if p not in known and not p.isdigit()))
 
@@ -172,8 +173,13 @@ def import_petrarch(
     discards: Sequence[PathArg] = (),
     issues: Sequence[PathArg] = (),
     ontology: PathArg | None = None,
+    literal_codes: bool = False,
 ) -> PetrarchImport:
-    """Convert PETRARCH/Phoenix dictionary files (OSError when a file cannot be read)."""
+    """Convert PETRARCH/Phoenix dictionary files (OSError when a file cannot be read).
+
+    ``literal_codes``: keep actor codes that are not CAMEO-shaped, as PETRARCH does
+    (:func:`~eventcoder.importers.petrarch_actors.read_actors`); for sets coded in
+    memory, such as validation runs, not for sets written as YAML."""
     files: list[FileReport] = []
     actor_groups: list[list[ActorEntry]] = []
     all_agents: list[AgentEntry] = []
@@ -181,7 +187,7 @@ def import_petrarch(
     dset: dict[str, list] = {"synsets": [], "discards": [], "issues": []}  # type: ignore[type-arg]
     codes_seen: set[str] = set()
     for path in actors:
-        result = read_actors(read_text(path), str(path))
+        result = read_actors(read_text(path), str(path), literal_codes=literal_codes)
         actor_groups.append(result.actors)
         files.append(_report(str(path), "actors", result, len(result.actors)))
     for path in agents:
