@@ -85,7 +85,8 @@ class Coder:
     event-code table gives for it, "did not clash" [110] -> 050; no event without one).
     ``conventions``: ``"news"`` (the default: the gold set's actor conventions,
     "Israelis" is ISRCVL, "Ukrainian positions" UKRMIL, :mod:`eventcoder.actor_conventions`)
-    or ``"none"`` (actors are coded as the dictionaries give them, as PETRARCH does).
+    or ``"none"`` (actors are coded as the dictionaries give them, as PETRARCH does, and
+    roles stack on the actor's code: :mod:`eventcoder.role_stacking`).
     ``preps``: ``"phrase"`` (the default: in a ``(PREP WORD)`` item WORD may be anywhere
     in the phrase, "against Islamic State *targets*") or ``"adjacent"`` (PETRARCH's
     reading: WORD follows the preposition, determiners aside; ``(FOR ASYLUM)`` does not

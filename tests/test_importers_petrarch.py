@@ -141,6 +141,26 @@ class TestAgents:
             ("hrb", (), "NGO~"),
         ]
 
+    def test_no_plural_phrases(self) -> None:
+        """``{}`` (no plural form) puts the phrase in the entry's no_plural list; a
+        phrase with a plural, or with none given, is not listed."""
+        text = "POLICE {} [~COP]\nPOLICEMAN {POLICEMEN} [~COP]\nCOP [~COP]\n"
+        (agent,) = read_agents(text, "g.txt").agents
+        assert agent.no_plural == ("police",)
+        assert set(agent.aliases) | {agent.name} == {"police", "policeman", "policemen", "cop"}
+
+    def test_literal_codes_kept_only_when_asked(self) -> None:
+        """``[ITHTV]`` and ``[+++]`` are no CAMEO codes: dropped with an error by default,
+        kept as written (with a warning) for in-memory validation sets."""
+        text = "ITHILEN_TELEVISION [ITHTV]\nNASGUL [+++]\nGONDOR [GON]\n"
+        strict = read_actors(text, "a.txt")
+        assert [a.name for a in strict.actors] == ["GONDOR"]
+        assert any(p.severity == "error" and "ITHTV" in p.message for p in strict.problems)
+        literal = read_actors(text, "a.txt", literal_codes=True)
+        assert [(a.name, a.codes[0].code) for a in literal.actors] == [
+            ("ITHILEN TELEVISION", "ITHTV"), ("NASGUL", "+++"), ("GONDOR", "GON")]
+        assert all(p.severity == "warning" for p in literal.problems)
+
     def test_bad_lines(self) -> None:
         """A line without a code, or with an undefined marker, is reported."""
         result = read_agents("ISLAMIC_EXTREMIST\n!X!_MAN [~GOV]\n", "g.txt")
