@@ -47,6 +47,8 @@ NEGATION_POLICIES = ("skip", "table")
 CONVENTION_POLICIES = ("news", "none")
 #: Where a word leading a ``(PREP WORD)`` pattern item may be (see :class:`Coder`).
 PREP_POLICIES = ("phrase", "adjacent")
+#: Whether items before ``*`` match the verb's own adverbs (see :class:`Coder`).
+ADVERB_POLICIES = ("match", "ignore")
 
 
 @attrs.frozen
@@ -90,6 +92,10 @@ class Coder:
     in the phrase, "against Islamic State *targets*") or ``"adjacent"`` (PETRARCH's
     reading: WORD follows the preposition, determiners aside; ``(FOR ASYLUM)`` does not
     match "for foreign asylum").
+    ``adverbs``: ``"match"`` (the default: items before ``*`` match the subject phrase,
+    the auxiliaries and the verb's adverbs, ``ABRUPTLY * TALKS``) or ``"ignore"``
+    (PETRARCH's reading: the verb's adverbs other than negators are not matched,
+    ``RECENTLY *`` does not match "recently allowed").
     """
 
     def __init__(
@@ -105,7 +111,11 @@ class Coder:
         negation: str = "skip",
         conventions: str = "news",
         preps: str = "phrase",
+        adverbs: str = "match",
     ) -> None:
+        if adverbs not in ADVERB_POLICIES:
+            raise ValueError(f"adverbs must be one of {ADVERB_POLICIES}, got {adverbs!r}")
+        self.adverbs = adverbs
         if preps not in PREP_POLICIES:
             raise ValueError(f"preps must be one of {PREP_POLICIES}, got {preps!r}")
         self.preps = preps
@@ -293,7 +303,8 @@ class Coder:
         by_first = self.verbs.by_first
         matches = [
             match_predicate(self.verbs, tree, p, actors, explain=explain,
-                            adjacent_preps=self.preps == "adjacent")
+                            adjacent_preps=self.preps == "adjacent",
+                            verb_adverbs=self.adverbs == "match")
             if p.lemma in by_first or tree.texts[p.verb] in by_first else None
             for p in predicates
         ]
@@ -313,7 +324,8 @@ class Coder:
         affirmed = attrs.evolve(predicate, negated=False, irrealis=(
             None if predicate.irrealis == "negated" else predicate.irrealis))
         found = match_predicate(self.verbs, tree, affirmed, actors, explain=explain,
-                                adjacent_preps=self.preps == "adjacent")
+                                adjacent_preps=self.preps == "adjacent",
+                                verb_adverbs=self.adverbs == "match")
         if found is None or found.code is None or found.reason is not None:
             return match
         code = self.negations.get(found.code)

@@ -43,7 +43,13 @@ from eventcoder.dictionaries.schema import (
     VerbEntry,
 )
 from eventcoder.intent import declares_intent, intent_code
-from eventcoder.predicates import PLACE_PREPS, Predicate, Tree, particle_preposition
+from eventcoder.predicates import (
+    NEGATORS,
+    PLACE_PREPS,
+    Predicate,
+    Tree,
+    particle_preposition,
+)
 
 __all__ = [
     "Attempt",
@@ -266,6 +272,8 @@ class _Context:
     verb: int = 0
     #: PETRARCH's reading of ``(PREP WORD ...)``: WORD follows the preposition.
     adjacent_preps: bool = False
+    #: The words ``before`` items match in (the predicate's, less any left out).
+    before: tuple[int, ...] = ()
 
 
 def _words_at(ctx: _Context, seq: Sequence[int], j: int, words: tuple[str, ...], exact: bool
@@ -421,15 +429,28 @@ def _match_items(
 
 
 def _context(tree: Tree, actors: SentenceActors, predicate: Predicate,
-             adjacent_preps: bool = False) -> _Context:
+             adjacent_preps: bool = False, verb_adverbs: bool = True) -> _Context:
     places = frozenset(a.head for a in predicate.obliques if a.prep in PLACE_PREPS)
+    before = predicate.before if verb_adverbs else _without_adverbs(tree, predicate)
     return _Context(tree, tree.lemmas, tree.texts, actors.by_word, predicate.opaque, places,
-                    verb=predicate.verb, adjacent_preps=adjacent_preps)
+                    verb=predicate.verb, adjacent_preps=adjacent_preps, before=before)
+
+
+def _without_adverbs(tree: Tree, predicate: Predicate) -> tuple[int, ...]:
+    """The predicate's ``before`` words less the verb's own adverbs ("*recently*
+    allowed", "was *heavily and unjustly* criticized"); a negator ("not", "never") stays,
+    it is what ``NOT *`` patterns match."""
+    verb = tree.word(predicate.verb)
+    adverbs = {w.id for child in tree.children(verb, "advmod")
+               if child.id < verb.id and child.lemma.lower() not in NEGATORS
+               and child.text.lower() not in NEGATORS
+               for w in tree.subtree(child)}
+    return tuple(i for i in predicate.before if i not in adverbs)
 
 
 def _try(before_items: tuple, after_items: tuple, ctx: _Context, predicate: Predicate,
          after: tuple[int, ...]) -> tuple[int, Binds] | None:
-    before = _match_items(before_items, 0, ctx, predicate.before, 0, False)
+    before = _match_items(before_items, 0, ctx, ctx.before, 0, False)
     if before is None:
         return None
     found = _match_items(after_items, 0, ctx, after, 0, False)
@@ -466,10 +487,13 @@ def match_predicate(
     *,
     explain: bool = False,
     adjacent_preps: bool = False,
+    verb_adverbs: bool = True,
 ) -> VerbMatch | None:
     """Match the predicate's verb patterns; None when the verb is not in the dictionaries.
     ``adjacent_preps``: a word leading a ``(PREP ...)`` item must follow the preposition
-    (PETRARCH's reading; by default it may come anywhere in the phrase)."""
+    (PETRARCH's reading; by default it may come anywhere in the phrase).
+    ``verb_adverbs=False``: items before ``*`` do not match the verb's own adverbs
+    (PETRARCH's reading: "RECENTLY *" does not match "recently allowed")."""
     sentence = tree
     vocabulary = tree.vocabulary
     entries, used = index.entries_for(tree, predicate)
@@ -494,7 +518,7 @@ def match_predicate(
                 why = "a word of the pattern is not in the sentence"
             result = None
             if why is None:
-                ctx = ctx or _context(tree, actors, predicate, adjacent_preps)
+                ctx = ctx or _context(tree, actors, predicate, adjacent_preps, verb_adverbs)
                 result = _try(before_items, after_items, ctx, predicate, after)
             if explain:
                 attempts.append(Attempt(entry.name, pattern, result[0] if result else None,

@@ -235,6 +235,24 @@ def test_prep_item_word_follows_its_preposition(dictionaries, records) -> None:
         Coder(dictionaries, preps="near")
 
 
+def test_items_before_the_verb_skip_its_adverbs(dictionaries, records) -> None:
+    """adverbs="ignore": ALLOW `RECENTLY *` [025] does not match "Gollum recently
+    (did) allow(ed) that ...", the default code 080 applies; CRITICIZE `HEAVILY *` [122]
+    does not match "was heavily (and unjustly) criticized" (111). The default reading
+    matches the verb's adverbs; a negator still counts for `NOT *` patterns."""
+    petrarch = petrarch_coder(dictionaries)
+    for record in ("PATTERN-13", "PATTERN-14"):
+        assert triples(petrarch, records[record]) == {("HOB", "MOR", "080")}
+    for record in ("PATTERN-25", "PATTERN-26"):
+        assert triples(petrarch, records[record]) == {("ERI", "PHL", "111")}
+    matching = Coder(dictionaries, irrealis="code", targets="phrase", negation="table",
+                     conventions="none", preps="adjacent")
+    assert triples(matching, records["PATTERN-13"]) == {("HOB", "MOR", "025")}
+    assert triples(matching, records["PATTERN-25"]) == {("ERI", "PHL", "122")}
+    with pytest.raises(ValueError, match="adverbs"):
+        Coder(dictionaries, adverbs="skip")
+
+
 def test_prefix_agent_in_front_of_a_combined_phrase(dictionaries, records) -> None:
     """"An MSF Arnor diplomat": MSF [NGO~] goes in front of ARN + ~GOV."""
     codes = mention_codes(Coder(dictionaries), records["AGENT-03"])

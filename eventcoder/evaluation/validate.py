@@ -173,10 +173,12 @@ def petrarch_coder(dictionaries: DictionarySet) -> Coder:
     the negated code of the internal ontology, "didn't clash" [110] -> 050
     (``negation="table"``); actors are coded as its dictionaries give them, without the
     news conventions ("+ROHANS" is ROH, not civilians: ``conventions="none"``); and a
-    word leading a ``(PREP ...)`` item follows its preposition (``preps="adjacent"``).
+    word leading a ``(PREP ...)`` item follows its preposition (``preps="adjacent"``);
+    and items before ``*`` do not match the verb's adverbs, "RECENTLY *" does not match
+    "recently allowed" (``adverbs="ignore"``).
     """
     return Coder(dictionaries, irrealis="code", targets="phrase", negation="table",
-                 conventions="none", preps="adjacent")
+                 conventions="none", preps="adjacent", adverbs="ignore")
 
 
 def run_validation(
