@@ -47,8 +47,8 @@ NEGATION_POLICIES = ("skip", "table")
 CONVENTION_POLICIES = ("news", "none")
 #: Where a word leading a ``(PREP WORD)`` pattern item may be (see :class:`Coder`).
 PREP_POLICIES = ("phrase", "adjacent")
-#: Whether items before ``*`` match the verb's own adverbs (see :class:`Coder`).
-ADVERB_POLICIES = ("match", "ignore")
+#: How much of the sentence a verb's pattern items match in (see :class:`Coder`).
+SCOPE_POLICIES = ("wide", "narrow")
 
 
 @attrs.frozen
@@ -92,10 +92,11 @@ class Coder:
     in the phrase, "against Islamic State *targets*") or ``"adjacent"`` (PETRARCH's
     reading: WORD follows the preposition, determiners aside; ``(FOR ASYLUM)`` does not
     match "for foreign asylum").
-    ``adverbs``: ``"match"`` (the default: items before ``*`` match the subject phrase,
-    the auxiliaries and the verb's adverbs, ``ABRUPTLY * TALKS``) or ``"ignore"``
-    (PETRARCH's reading: the verb's adverbs other than negators are not matched,
-    ``RECENTLY *`` does not match "recently allowed").
+    ``pattern_scope``: ``"wide"`` (the default: items before ``*`` match the subject
+    phrase, the auxiliaries and the verb's adverbs, ``ABRUPTLY * TALKS``; items after it
+    the verb's dependents, *that*-clauses included) or ``"narrow"`` (PETRARCH's reading:
+    not the verb's adverbs other than negators, ``RECENTLY *`` does not match "recently
+    allowed", and not its *that*-clauses).
     """
 
     def __init__(
@@ -111,11 +112,12 @@ class Coder:
         negation: str = "skip",
         conventions: str = "news",
         preps: str = "phrase",
-        adverbs: str = "match",
+        pattern_scope: str = "wide",
     ) -> None:
-        if adverbs not in ADVERB_POLICIES:
-            raise ValueError(f"adverbs must be one of {ADVERB_POLICIES}, got {adverbs!r}")
-        self.adverbs = adverbs
+        if pattern_scope not in SCOPE_POLICIES:
+            raise ValueError(
+                f"pattern_scope must be one of {SCOPE_POLICIES}, got {pattern_scope!r}")
+        self.pattern_scope = pattern_scope
         if preps not in PREP_POLICIES:
             raise ValueError(f"preps must be one of {PREP_POLICIES}, got {preps!r}")
         self.preps = preps
@@ -304,7 +306,7 @@ class Coder:
         matches = [
             match_predicate(self.verbs, tree, p, actors, explain=explain,
                             adjacent_preps=self.preps == "adjacent",
-                            verb_adverbs=self.adverbs == "match")
+                            narrow=self.pattern_scope == "narrow")
             if p.lemma in by_first or tree.texts[p.verb] in by_first else None
             for p in predicates
         ]
@@ -325,7 +327,7 @@ class Coder:
             None if predicate.irrealis == "negated" else predicate.irrealis))
         found = match_predicate(self.verbs, tree, affirmed, actors, explain=explain,
                                 adjacent_preps=self.preps == "adjacent",
-                                verb_adverbs=self.adverbs == "match")
+                                narrow=self.pattern_scope == "narrow")
         if found is None or found.code is None or found.reason is not None:
             return match
         code = self.negations.get(found.code)

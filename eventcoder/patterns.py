@@ -429,9 +429,9 @@ def _match_items(
 
 
 def _context(tree: Tree, actors: SentenceActors, predicate: Predicate,
-             adjacent_preps: bool = False, verb_adverbs: bool = True) -> _Context:
+             adjacent_preps: bool = False, narrow: bool = False) -> _Context:
     places = frozenset(a.head for a in predicate.obliques if a.prep in PLACE_PREPS)
-    before = predicate.before if verb_adverbs else _without_adverbs(tree, predicate)
+    before = _without_adverbs(tree, predicate) if narrow else predicate.before
     return _Context(tree, tree.lemmas, tree.texts, actors.by_word, predicate.opaque, places,
                     verb=predicate.verb, adjacent_preps=adjacent_preps, before=before)
 
@@ -446,6 +446,15 @@ def _without_adverbs(tree: Tree, predicate: Predicate) -> tuple[int, ...]:
                and child.text.lower() not in NEGATORS
                for w in tree.subtree(child)}
     return tuple(i for i in predicate.before if i not in adverbs)
+
+
+def _without_clauses(tree: Tree, predicate: Predicate, after: tuple[int, ...]
+                     ) -> tuple[int, ...]:
+    """``after`` less the words of the verb's *that*-clauses (``ccomp``): "allowed that
+    Mordor isn't *the neatest place* to visit" is not ALLOW `* {THE NEATEST PLACE}`."""
+    clauses = {w.id for child in tree.children(tree.word(predicate.verb), "ccomp")
+               for w in tree.subtree(child)}
+    return tuple(i for i in after if i not in clauses) if clauses else after
 
 
 def _try(before_items: tuple, after_items: tuple, ctx: _Context, predicate: Predicate,
@@ -487,13 +496,14 @@ def match_predicate(
     *,
     explain: bool = False,
     adjacent_preps: bool = False,
-    verb_adverbs: bool = True,
+    narrow: bool = False,
 ) -> VerbMatch | None:
     """Match the predicate's verb patterns; None when the verb is not in the dictionaries.
     ``adjacent_preps``: a word leading a ``(PREP ...)`` item must follow the preposition
     (PETRARCH's reading; by default it may come anywhere in the phrase).
-    ``verb_adverbs=False``: items before ``*`` do not match the verb's own adverbs
-    (PETRARCH's reading: "RECENTLY *" does not match "recently allowed")."""
+    ``narrow``: PETRARCH's verb phrase, items before ``*`` do not match the verb's own
+    adverbs ("RECENTLY *" does not match "recently allowed") and items after it do not
+    match in its *that*-clauses."""
     sentence = tree
     vocabulary = tree.vocabulary
     entries, used = index.entries_for(tree, predicate)
@@ -504,6 +514,8 @@ def match_predicate(
     verb_text = " ".join([predicate.lemma, *rest])
     verb_keys = {verb_text, " ".join([sentence.texts[predicate.verb].lower(), *rest])}
     after = tuple(i for i in predicate.after if i not in used)
+    if narrow:
+        after = _without_clauses(tree, predicate, after)
     ctx: _Context | None = None
     best: tuple[int, Pattern, VerbEntry, Binds] | None = None
     attempts: list[Attempt] = []
@@ -518,7 +530,7 @@ def match_predicate(
                 why = "a word of the pattern is not in the sentence"
             result = None
             if why is None:
-                ctx = ctx or _context(tree, actors, predicate, adjacent_preps, verb_adverbs)
+                ctx = ctx or _context(tree, actors, predicate, adjacent_preps, narrow)
                 result = _try(before_items, after_items, ctx, predicate, after)
             if explain:
                 attempts.append(Attempt(entry.name, pattern, result[0] if result else None,

@@ -235,22 +235,25 @@ def test_prep_item_word_follows_its_preposition(dictionaries, records) -> None:
         Coder(dictionaries, preps="near")
 
 
-def test_items_before_the_verb_skip_its_adverbs(dictionaries, records) -> None:
-    """adverbs="ignore": ALLOW `RECENTLY *` [025] does not match "Gollum recently
+def test_narrow_scope_skips_the_verbs_adverbs_and_clauses(dictionaries, records) -> None:
+    """pattern_scope="narrow": ALLOW `RECENTLY *` [025] does not match "Gollum recently
     (did) allow(ed) that ...", the default code 080 applies; CRITICIZE `HEAVILY *` [122]
-    does not match "was heavily (and unjustly) criticized" (111). The default reading
-    matches the verb's adverbs; a negator still counts for `NOT *` patterns."""
+    does not match "was heavily (and unjustly) criticized" (111); ALLOW
+    `* {THE NEATEST PLACE}` [027] does not match inside the that-clause "that Mordor
+    isn't the neatest place to visit" (080). The wide default matches all three."""
     petrarch = petrarch_coder(dictionaries)
     for record in ("PATTERN-13", "PATTERN-14"):
         assert triples(petrarch, records[record]) == {("HOB", "MOR", "080")}
     for record in ("PATTERN-25", "PATTERN-26"):
         assert triples(petrarch, records[record]) == {("ERI", "PHL", "111")}
+    assert triples(petrarch, records["PATTERN-15"]) == {("HOB", "MOR", "080")}
     matching = Coder(dictionaries, irrealis="code", targets="phrase", negation="table",
                      conventions="none", preps="adjacent")
     assert triples(matching, records["PATTERN-13"]) == {("HOB", "MOR", "025")}
     assert triples(matching, records["PATTERN-25"]) == {("ERI", "PHL", "122")}
-    with pytest.raises(ValueError, match="adverbs"):
-        Coder(dictionaries, adverbs="skip")
+    assert triples(matching, records["PATTERN-15"]) == {("HOB", "MOR", "027")}
+    with pytest.raises(ValueError, match="pattern_scope"):
+        Coder(dictionaries, pattern_scope="petrarch")
 
 
 def test_prefix_agent_in_front_of_a_combined_phrase(dictionaries, records) -> None:

@@ -174,11 +174,12 @@ def petrarch_coder(dictionaries: DictionarySet) -> Coder:
     (``negation="table"``); actors are coded as its dictionaries give them, without the
     news conventions ("+ROHANS" is ROH, not civilians: ``conventions="none"``); and a
     word leading a ``(PREP ...)`` item follows its preposition (``preps="adjacent"``);
-    and items before ``*`` do not match the verb's adverbs, "RECENTLY *" does not match
-    "recently allowed" (``adverbs="ignore"``).
+    and pattern items match in PETRARCH's verb phrase, not the verb's adverbs ("RECENTLY
+    *" does not match "recently allowed") nor its *that*-clauses
+    (``pattern_scope="narrow"``).
     """
     return Coder(dictionaries, irrealis="code", targets="phrase", negation="table",
-                 conventions="none", preps="adjacent", adverbs="ignore")
+                 conventions="none", preps="adjacent", pattern_scope="narrow")
 
 
 def run_validation(
