@@ -442,6 +442,10 @@ class Settings:
     #: Where a target may come from: "strict" (the rules above) or "phrase" (also the
     #: first coded actor of the verb's phrase, PETRARCH's convention).
     targets: str = "strict"
+    #: PETRARCH's verb phrase: an infinitive complement's pattern codes its governor's
+    #: phrase when the governor's own match has no items after ``*``; a subordinate
+    #: clause with no subject of its own ("after leaving Eriador") has no source.
+    petrarch_phrase: bool = False
 
 
 def _provenance(match: VerbMatch) -> str | None:
@@ -524,6 +528,9 @@ def _predicate_outcome(sentence: Sentence, predicate: Predicate, match: VerbMatc
         return Outcome(predicate, None, (), "verb not in the dictionaries")
     if match.reason is not None or is_block(match.code, match.reverse_code):
         return Outcome(predicate, match, (), match.reason or "no code")
+    if settings.petrarch_phrase and match.source is None and _subordinate_gerund(
+            sentence, predicate):
+        return Outcome(predicate, match, (), "a subordinate clause without its own subject")
     sources, targets = choose_actors(sentence, predicate, match, actors, settings.targets,
                                      open_clause=open_clause)
     if match.implied_target and not any(t.codes for t in targets):
@@ -579,6 +586,44 @@ def _open_silent_clauses(sentence: Sentence, outcomes: list[Outcome], actors: Se
     return result
 
 
+def _subordinate_gerund(sentence: Sentence, predicate: Predicate) -> bool:
+    """An adverbial clause with a subordinator other than "to" and no subject of its
+    own ("celebrated Iftar ... *after leaving Eriador*"): PETRARCH gives it no source."""
+    return (bool(predicate.sources)
+            and all(a.via == "governor's subject" for a in predicate.sources)
+            and any(m.lemma.lower() != "to" for m in sentence.children(predicate.verb, "mark")))
+
+
+def _joined_complements(sentence: Sentence, outcomes: list[Outcome], actors: SentenceActors,
+                        settings: Settings) -> list[Outcome]:
+    """PETRARCH's verb phrase joins a verb and its infinitive complement ("will be
+    hosting Osgiliath *to celebrate Tabaski* ..."): when the governor was coded with no
+    items after ``*`` (its default code, ``WILL *``) and the complement by a pattern with
+    items after it (CELEBRATE `* TABASKI ^ $`), the complement codes the phrase. Its
+    subject is the governor's; when ``$`` binds another source, that subject is the
+    target (MORMIL 017 MOR). The governor's own events are dropped."""
+    by_verb = {o.predicate.verb: i for i, o in enumerate(outcomes)}
+    result = list(outcomes)
+    for outcome in outcomes:
+        predicate, match = outcome.predicate, outcome.match
+        index = by_verb.get(predicate.governor) if predicate.governor is not None else None
+        if (index is None or match is None or match.pattern is None
+                or not match.pattern.after or match.reason is not None):
+            continue
+        governor = result[index]
+        if (not governor.events or governor.match is None
+                or (governor.match.pattern is not None and governor.match.pattern.after)):
+            continue
+        joined = attrs.evolve(predicate, sources=governor.predicate.sources, governor=None)
+        if match.source is not None and match.target is None:
+            joined = attrs.evolve(joined, targets=governor.predicate.sources)
+        result[by_verb[predicate.verb]] = _predicate_outcome(sentence, joined, match, actors,
+                                                             settings)
+        result[index] = attrs.evolve(governor, events=(), reason=(
+            f"joined with its complement {sentence.word(predicate.verb).text!r}"))
+    return result
+
+
 def assemble(
     sentence: Sentence,
     predicates: Sequence[Predicate],
@@ -594,6 +639,8 @@ def assemble(
     if settings.targets == "phrase":
         outcomes = _open_silent_clauses(sentence, outcomes, actors, settings)
     outcomes = _retreats_from_captors(sentence, outcomes, actors, settings)
+    if settings.petrarch_phrase:
+        outcomes = _joined_complements(sentence, outcomes, actors, settings)
     coded_verbs = {o.predicate.verb for o in outcomes if o.events}
     events: list[Event] = []
     seen: set[tuple[str | None, str | None, str]] = set()

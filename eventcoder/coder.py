@@ -48,7 +48,7 @@ CONVENTION_POLICIES = ("news", "none")
 #: Where a word leading a ``(PREP WORD)`` pattern item may be (see :class:`Coder`).
 PREP_POLICIES = ("phrase", "adjacent")
 #: How much of the sentence a verb's pattern items match in (see :class:`Coder`).
-SCOPE_POLICIES = ("wide", "narrow")
+SCOPE_POLICIES = ("wide", "petrarch")
 
 
 @attrs.frozen
@@ -94,9 +94,12 @@ class Coder:
     match "for foreign asylum").
     ``pattern_scope``: ``"wide"`` (the default: items before ``*`` match the subject
     phrase, the auxiliaries and the verb's adverbs, ``ABRUPTLY * TALKS``; items after it
-    the verb's dependents, *that*-clauses included) or ``"narrow"`` (PETRARCH's reading:
-    not the verb's adverbs other than negators, ``RECENTLY *`` does not match "recently
-    allowed", and not its *that*-clauses).
+    the verb's dependents, *that*-clauses included) or ``"petrarch"`` (PETRARCH's verb
+    phrase: not the verb's adverbs other than negators, ``RECENTLY *`` does not match
+    "recently allowed", nor its *that*-clauses; an infinitive complement coded by a
+    pattern with items after ``*`` codes its governor's phrase when the governor's match
+    has none, "will be hosting X *to celebrate Tabaski* ..."; a subordinate clause with
+    no subject of its own, "after leaving Eriador", has no source).
     """
 
     def __init__(
@@ -293,7 +296,8 @@ class Coder:
             matches = [self._negated_match(tree, p, m, actors, traces is not None)
                        for p, m in zip(predicates, matches, strict=True)]
         settings = Settings(doc.id, doc.date, self.ontology, self.quad_scheme, self.incomplete,
-                            self.uncoded, issues, self.targets)
+                            self.uncoded, issues, self.targets,
+                            petrarch_phrase=self.pattern_scope == "petrarch")
         events, outcomes = assemble(sentence, predicates, matches, actors, settings)
         if traces is not None:
             traces.append(SentenceTrace(sentence, None, actors, tuple(predicates), tuple(matches),
@@ -306,7 +310,7 @@ class Coder:
         matches = [
             match_predicate(self.verbs, tree, p, actors, explain=explain,
                             adjacent_preps=self.preps == "adjacent",
-                            narrow=self.pattern_scope == "narrow")
+                            narrow=self.pattern_scope == "petrarch")
             if p.lemma in by_first or tree.texts[p.verb] in by_first else None
             for p in predicates
         ]
@@ -327,7 +331,7 @@ class Coder:
             None if predicate.irrealis == "negated" else predicate.irrealis))
         found = match_predicate(self.verbs, tree, affirmed, actors, explain=explain,
                                 adjacent_preps=self.preps == "adjacent",
-                                narrow=self.pattern_scope == "narrow")
+                                narrow=self.pattern_scope == "petrarch")
         if found is None or found.code is None or found.reason is not None:
             return match
         code = self.negations.get(found.code)

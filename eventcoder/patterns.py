@@ -220,11 +220,15 @@ def _rest_ids(
 # Pattern items are compiled once into plain tuples, so matching does no isinstance
 # checks and can skip positions whose word cannot start the item:
 #   (WORDS, alternatives, first words, exact)   a Term or a synset reference
-#   (SLOT, role)                                 $ + (% and ^ are dropped)
+#   (SLOT, role)                                 $ + ^ (% is dropped)
 #   (PREP, prepositions, items)                  (PREP ...)
 #   (GROUP, items)                               {...}
 
 WORDS, SLOT, PREP, GROUP = 0, 1, 2, 3
+#: The role of ``^``: it consumes the coded actor phrase at its position, if any, so
+#: that a later ``$`` or ``+`` binds the next one ("celebrate Tabaski *with Eriador* at
+#: Cirith Ungol": CELEBRATE `* TABASKI ^ $` binds Cirith Ungol).
+SKIP = "skip"
 Compiled = tuple
 
 
@@ -240,7 +244,7 @@ def compile_items(items: Sequence[PatternItem], synsets: dict[str, tuple[tuple[s
             alts = synsets.get(item.name, ())
             out.append((WORDS, alts, frozenset(a[0] for a in alts if a), False))
         elif isinstance(item, Slot):
-            if item.role in ("source", "target"):
+            if item.role in ("source", "target", SKIP):
                 out.append((SLOT, item.role))
         elif isinstance(item, PrepPhrase):
             preps = frozenset(p.split()[0] for p in item.preps if p.strip())
@@ -331,6 +335,8 @@ def _slot(role: str, ctx: _Context, seq: Sequence[int], j: int) -> list[Result]:
     end = j
     while end < len(seq) and mention.start <= seq[end] <= mention.end:
         end += 1
+    if role == SKIP:  # consumed, not bound; it adds nothing to the specificity
+        return [(end, 0, {})]
     return [(end, 1, {role: mention.head})]
 
 
@@ -422,6 +428,8 @@ def _match_items(
             rest = _match_items(items, k + 1, ctx, seq, end, adjacent)
             if rest is not None:
                 return rest[0], score + rest[1], {**binds, **rest[2]}
+    if item[0] == SLOT and item[1] == SKIP:  # nothing to skip: the rest must match
+        return _match_items(items, k + 1, ctx, seq, pos, adjacent)
     return None
 
 

@@ -175,11 +175,12 @@ def petrarch_coder(dictionaries: DictionarySet) -> Coder:
     news conventions ("+ROHANS" is ROH, not civilians: ``conventions="none"``); and a
     word leading a ``(PREP ...)`` item follows its preposition (``preps="adjacent"``);
     and pattern items match in PETRARCH's verb phrase, not the verb's adverbs ("RECENTLY
-    *" does not match "recently allowed") nor its *that*-clauses
-    (``pattern_scope="narrow"``).
+    *" does not match "recently allowed") nor its *that*-clauses, with its infinitive
+    complement ("hosting X to celebrate Tabaski") and without subordinate clauses that
+    have no subject ("after leaving Eriador") (``pattern_scope="petrarch"``).
     """
     return Coder(dictionaries, irrealis="code", targets="phrase", negation="table",
-                 conventions="none", preps="adjacent", pattern_scope="narrow")
+                 conventions="none", preps="adjacent", pattern_scope="petrarch")
 
 
 def run_validation(
