@@ -169,6 +169,12 @@ def choose_actors(
         first = _first_in_phrase(sentence, predicate, actors, sources, said)
         if first:
             return sources, first
+    if (targets_policy == "phrase" and not predicate.passive and match.source is None
+            and not any(m.codes for m in sources)):
+        # "Resumption of ties between Arnor and Gondor may spur ...": ARN, GON
+        subject = _subject_phrase_actors(sentence, predicate, actors, targets)
+        if subject:
+            return subject, targets
     if targets_policy == "phrase" and predicate.passive and not any(m.codes for m in sources):
         # "The Philippines was criticized over its dispute with Eriador": ERI 111 PHL
         clauses = frozenset(w.id for c in sentence.children(predicate.verb, *CLAUSES)
@@ -177,6 +183,21 @@ def choose_actors(
         if first:
             return first, targets
     return sources, targets
+
+
+def _subject_phrase_actors(sentence: Sentence, predicate: Predicate, actors: SentenceActors,
+                           targets: Sequence[Mention]) -> list[Mention]:
+    """The first coded actor inside the phrase of a subject that is no actor, with its
+    conjuncts (PETRARCH's convention, as for targets)."""
+    for arg in predicate.sources:
+        if arg.via != "subject":
+            continue
+        for word in sentence.subtree(arg.head):
+            mention = actors.by_word.get(word.id)
+            if mention is not None and mention.codes and mention not in targets:
+                return [m for m in _mentions(actors, conjuncts(sentence, mention.head))
+                        if m.codes and m not in targets] or [mention]
+    return []
 
 
 def _said(match: VerbMatch) -> bool:
@@ -533,6 +554,8 @@ def _predicate_outcome(sentence: Sentence, predicate: Predicate, match: VerbMatc
         return Outcome(predicate, match, (), "a subordinate clause without its own subject")
     sources, targets = choose_actors(sentence, predicate, match, actors, settings.targets,
                                      open_clause=open_clause)
+    if settings.petrarch_phrase and not any(t.codes for t in targets):
+        targets = _infinitive_objects(sentence, actors, predicate, sources) or targets
     if match.implied_target and not any(t.codes for t in targets):
         targets = [_implied_target(sentence, predicate, match.implied_target)]
     if match.code and sum(len(s.codes) for s in sources) > 1 and (
@@ -584,6 +607,17 @@ def _open_silent_clauses(sentence: Sentence, outcomes: list[Outcome], actors: Se
         result[index] = _predicate_outcome(sentence, predicate, match, actors, settings,
                                            open_clause=True)
     return result
+
+
+def _infinitive_objects(sentence: Sentence, actors: SentenceActors, predicate: Predicate,
+                        sources: Sequence[Mention]) -> list[Mention]:
+    """PETRARCH's verb phrase holds a "to" infinitive of the verb ("signed an accord on
+    Thursday *to supply Gondor* with wheat", parsed ``advcl``): its coded objects."""
+    heads = [obj.id for clause in sentence.children(predicate.verb, "advcl")
+             if any(m.lemma.lower() == "to" for m in sentence.children(clause, "mark"))
+             for obj in sentence.children(clause, "obj", "iobj")]
+    return [m for m in _mentions(actors, (i for h in heads for i in conjuncts(sentence, h)))
+            if m.codes and m not in sources]
 
 
 def _subordinate_gerund(sentence: Sentence, predicate: Predicate) -> bool:

@@ -293,6 +293,25 @@ def test_subordinate_clause_without_subject_has_no_source(dictionaries, records)
     assert ("ARN", "GON", "013") in triples(petrarch_coder(dictionaries), records["SYNSET-24b"])
 
 
+def test_infinitive_purpose_clause_gives_the_target(dictionaries, records) -> None:
+    """"Arnor signed an accord on Thursday to supply Gondor with ... wheat" (UDPipe:
+    "supply" an advcl): PETRARCH's verb phrase holds the infinitive, its object is the
+    target of SIGN `* ACCORD` [056]; the wide scope finds no target."""
+    assert triples(petrarch_coder(dictionaries), records["DEMO-15"]) == {("ARN", "GON", "056")}
+    wide = Coder(dictionaries, irrealis="code", targets="phrase", negation="table",
+                 conventions="none", preps="adjacent")
+    assert triples(wide, records["DEMO-15"]) == set()
+
+
+def test_subject_phrase_gives_the_source(dictionaries, records) -> None:
+    """"Resumption of ties between Arnor and Gondor may spur reconciliation between
+    Calenardhon and Gondor, ...": with targets="phrase" a subject that is no actor gives
+    its first coded actor and that actor's conjuncts as sources (GON -> GON dropped)."""
+    assert triples(petrarch_coder(dictionaries), records["COMPOUND-28"]) == {
+        ("ARN", "CAL", "051"), ("ARN", "GON", "051"), ("GON", "CAL", "051")}
+    assert triples(Coder(dictionaries, irrealis="code"), records["COMPOUND-28"]) == set()
+
+
 def test_prefix_agent_in_front_of_a_combined_phrase(dictionaries, records) -> None:
     """"An MSF Arnor diplomat": MSF [NGO~] goes in front of ARN + ~GOV."""
     codes = mention_codes(Coder(dictionaries), records["AGENT-03"])
