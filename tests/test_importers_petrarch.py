@@ -455,6 +455,17 @@ class TestPatternProvenance:
         assert report.counts[PROVENANCE_KEYS[0]] == 4258
         assert report.counts[PROVENANCE_KEYS[1]] == 30
 
+    def test_pattern_line_without_its_dash(self, shared: Path) -> None:
+        """PETR_Validate_verbs_2_02: "* (TO QUESTION) [110]" under BEGIN lacks its "-";
+        it is read as a pattern (with a warning), not as a verb "* (to question)"."""
+        file = shared / "peers/UniversalPetrarch/PETR_Validate_verbs_2_02.txt"
+        (report,) = import_petrarch(verbs=[file]).files
+        verbs = {v.name: v for v in import_petrarch(verbs=[file]).dictionaries.verbs}
+        assert "BEGIN (110)" not in verbs
+        assert [(p.text, p.code) for p in verbs["BEGIN"].patterns] == [("* (TO QUESTION)", "110")]
+        assert any("leading '-'" in p.message and p.severity == "warning"
+                   for p in report.problems)
+
 
 class TestAgentNames:
     def test_common_role_noun_names_the_group(self) -> None:

@@ -173,10 +173,14 @@ def petrarch_coder(dictionaries: DictionarySet) -> Coder:
     the negated code of the internal ontology, "didn't clash" [110] -> 050
     (``negation="table"``); actors are coded as its dictionaries give them, without the
     news conventions ("+ROHANS" is ROH, not civilians: ``conventions="none"``); and a
-    word leading a ``(PREP ...)`` item follows its preposition (``preps="adjacent"``).
+    word leading a ``(PREP ...)`` item follows its preposition (``preps="adjacent"``);
+    and pattern items match in PETRARCH's verb phrase, not the verb's adverbs ("RECENTLY
+    *" does not match "recently allowed") nor its *that*-clauses, with its infinitive
+    complement ("hosting X to celebrate Tabaski") and without subordinate clauses that
+    have no subject ("after leaving Eriador") (``pattern_scope="petrarch"``).
     """
     return Coder(dictionaries, irrealis="code", targets="phrase", negation="table",
-                 conventions="none", preps="adjacent")
+                 conventions="none", preps="adjacent", pattern_scope="petrarch")
 
 
 def run_validation(
