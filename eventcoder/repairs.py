@@ -82,19 +82,30 @@ def repair_coordination(sentence: Sentence) -> Sentence:
     """The sentence with a coordination a parser hung under its last conjunct set right:
     spaCy reads "the Syrian government and rebel groups" with "government" an ``nmod``
     (no preposition) of "groups" and "rebel" a ``conj`` of "government". A case-less
-    ``nmod`` before its head whose ``conj`` (with its ``cc``) is the word right before
-    the head is the first conjunct: it takes the head's place, the head becomes its
-    ``conj`` and the word before it the head's modifier (the sentence itself otherwise)."""
+    ``nmod`` before its head whose ``conj`` (with its ``cc``, and maybe premodifiers:
+    "and the evil *awful* Gondor") is the word right before the head is the first
+    conjunct: it takes the head's place, the head becomes its ``conj`` and the word
+    before it the head's modifier (the sentence itself otherwise). The same holds for
+    two subjects of one verb ("Iraq, Kuwait and the mighty *awful* Iran welcomed":
+    "awful" a conjunct of "Iraq", "Iran" a second subject)."""
     for first in sentence.words:
-        head = sentence.word(first.head) if first.head else None
-        if (head is None or first.deprel != "nmod" or first.id > head.id
-                or first.upos not in ("NOUN", "PROPN") or sentence.children(first.id, "case")):
-            continue
-        joined = [c for c in sentence.children(first.id, "conj")
-                  if c.id == head.id - 1 and _premodified_conjunct(sentence, c)]
-        if joined:
-            return _regroup(sentence, first, head, joined[0])
+        for c in sentence.children(first.id, "conj"):
+            head = sentence.word(c.id + 1) if c.id < len(sentence.words) else None
+            if (head is not None and _split_from(sentence, first, head)
+                    and _premodified_conjunct(sentence, c)):
+                return _regroup(sentence, first, head, c)
     return sentence
+
+
+def _split_from(sentence: Sentence, first: Word, head: Word) -> bool:
+    """``head`` should be the last conjunct of ``first``: the parser made ``first`` its
+    case-less ``nmod``, or made both subjects of one verb."""
+    if first.upos not in ("NOUN", "PROPN") or head.upos not in ("NOUN", "PROPN"):
+        return False
+    if first.deprel == "nmod" and first.head == head.id:
+        return not sentence.children(first.id, "case")
+    return (first.deprel == head.deprel == "nsubj" and first.head == head.head
+            and first.id < head.id)
 
 
 #: Dependents a conjunct may have before it and still be the head's premodifier:
