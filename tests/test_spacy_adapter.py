@@ -272,7 +272,8 @@ class TestHyphens:
 
     def test_trailing_hyphen_is_its_own_token(self, parser):
         """spaCy alone keeps "anti-" and makes it a second object of "stormed"."""
-        s = parse(parser, "Police stormed an anti- Assad protest in Damascus on Friday.").sentences[0]
+        text = "Police stormed an anti- Assad protest in Damascus on Friday."
+        s = parse(parser, text).sentences[0]
         assert [w.text for w in s.words[3:6]] == ["anti", "-", "Assad"]
         assert [w.text for w in s.children(word(s, "stormed"), "obj")] == ["protest"]
 
