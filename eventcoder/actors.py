@@ -28,10 +28,12 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from eventcoder.actor_conventions import apply_conventions
+from eventcoder.dictionaries.phrases import normalise_phrase, singular, written_tokens
 from eventcoder.dictionaries.schema import ActorEntry, AgentEntry, PlaceEntry
 from eventcoder.matcher import PhraseMatcher, WordTokens
 from eventcoder.model import Sentence, Word
 from eventcoder.pronouns import PRONOUNS, Antecedents, resolve_pronoun
+from eventcoder.role_stacking import stack_role, stack_roles
 from eventcoder.tree import Tree, as_tree
 
 __all__ = [
@@ -112,6 +114,10 @@ class Mention:
     #: For a pronoun (or a phrase coded through one), the head of the mention it refers
     #: to and that mention's sentence index offset (0: same sentence).
     antecedent: tuple[int, int] | None = None
+    #: With role stacking (PETRARCH's conventions), the phrase's codes before the role
+    #: of its head agent, which a conjoined agent shares ("Danish Islamist media and
+    #: government": DNKMUS, so the government is DNKMUSGOV).
+    base: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -145,10 +151,18 @@ class ActorLexicon:
         for index, actor in enumerate(self.actors):
             for name in (actor.name, *actor.aliases):
                 self.matcher.add(name, (ACTOR, index))
+        #: (kind, agent index) -> normalised phrase -> its last word as written, for
+        #: the agents' ``no_plural`` names ("police" never matches "polices").
+        self.no_plural: dict[tuple[int, int], dict[tuple[str, ...], str]] = {}
         for index, agent in enumerate(self.agents):
             kind = TITLE if agent.kind == "title" else AGENT
             for name in (agent.name, *agent.aliases):
                 self.matcher.add(name, (kind, index))
+            for name in agent.no_plural:
+                written = written_tokens(name)
+                if written:
+                    phrases = self.no_plural.setdefault((kind, index), {})
+                    phrases[normalise_phrase(name)] = written[-1]
         for index, place in enumerate(self.places):
             for name in (place.name, *place.aliases):
                 self.matcher.add(name, (PLACE, index))
@@ -269,15 +283,19 @@ def _standalone_code(role: str) -> str:
 # --- coding one noun phrase -----------------------------------------------------------
 
 
-def _code_phrase(head: int, parts: list[_Part]) -> tuple[tuple[str, ...], str, str, _Part | None]:
-    """Codes, entry text and kind for a phrase; the actor part that supplied the country."""
+def _code_phrase(head: int, parts: list[_Part], stack: bool = False
+                 ) -> tuple[tuple[str, ...], str, str, _Part | None]:
+    """Codes, entry text and kind for a phrase; the actor part that supplied the country.
+    ``stack``: PETRARCH's role stacking (:mod:`eventcoder.role_stacking`)."""
     head_part = next((p for p in parts if p.start <= head <= p.end), None)
     actors = [p for p in parts if p.kind == ACTOR and p.codes]
     if head_part is not None and head_part.kind == ACTOR and head_part.codes:
         title = _title_before(head_part, parts) or _role_after(head_part, parts)
         if title is not None:  # "Bree Prime Minister Romendacil" (BRE + ~GOV)
-            return _with_role(head_part, title), f"{title.name} {head_part.name}", "combined", \
-                head_part
+            owner = _state_of_title(title, parts) or head_part  # "Ithilen's minister X"
+            names = f"{owner.name} + {title.name} {head_part.name}" if owner is not head_part \
+                else f"{title.name} {head_part.name}"
+            return _with_role(owner, title), names, "combined", owner
         return head_part.codes, head_part.name, "actor", head_part
     places = [p for p in parts if p.kind == PLACE and p.country]
     roles = [p for p in parts if p.kind not in (ACTOR, PLACE)]
@@ -287,6 +305,9 @@ def _code_phrase(head: int, parts: list[_Part]) -> tuple[tuple[str, ...], str, s
     if role is None and roles:
         role = roles[-1]
     modifier = _nearest(actors, head) if actors else None
+    if stack and role is not None and modifier is not None:
+        return _stacked(actors, roles, role), _stacked_names(actors, roles, role), "combined", \
+            modifier
     if role is not None and modifier is not None:
         codes: list[str] = []
         for actor in actors:  # conjoined modifiers: "Syrian and Russian warplanes"
@@ -317,6 +338,31 @@ def _code_phrase(head: int, parts: list[_Part]) -> tuple[tuple[str, ...], str, s
     return (), None, "uncoded", None  # type: ignore[return-value]
 
 
+def _stack_chain(actors: list[_Part], roles: list[_Part], role: _Part) -> list[_Part]:
+    """The roles stacked on the phrase's actors: those after the first actor, in text
+    order, and the phrase's own role."""
+    first = min(a.start for a in actors)
+    chain = [p for p in roles if p.role and p.start > first and p is not role]
+    return sorted([*chain, role], key=lambda p: p.start)
+
+
+def _stacked(actors: list[_Part], roles: list[_Part], role: _Part) -> tuple[str, ...]:
+    """PETRARCH's codes: each actor's code with every role of the phrase stacked on it
+    ("The Danish Islamist media" DNKMUSMED); a bare state code stands for its country."""
+    chain = [p.role or "" for p in _stack_chain(actors, roles, role)]
+    prefix = _prefix_role(roles, role, actors)  # "An MSF Arnor diplomat": NGO~ in front
+    if prefix is not None:
+        chain.append(prefix.role or "")
+    return tuple(dict.fromkeys(stack_roles(code, chain) for a in actors for code in a.codes))
+
+
+def _stacked_names(actors: list[_Part], roles: list[_Part], role: _Part) -> str:
+    prefix = _prefix_role(roles, role, actors)
+    names = " and ".join(a.name for a in actors)
+    stacked = " + ".join([names, *(p.name for p in _stack_chain(actors, roles, role))])
+    return f"{prefix.name} + {stacked}" if prefix is not None else stacked
+
+
 def _prefix_role(roles: list[_Part], role: _Part, actors: list[_Part]) -> _Part | None:
     """An agent with a prefix code (``NGO~``, ``IGO~``) in front of the states that
     combine with the phrase's role: it is put in front of the combined codes."""
@@ -333,6 +379,14 @@ def _title_before(actor: _Part, parts: list[_Part]) -> _Part | None:
         return None
     roles = [p for p in parts if p.kind != ACTOR and p.role and p.end < actor.start]
     return roles[-1] if roles else None
+
+
+def _state_of_title(title: _Part, parts: list[_Part]) -> _Part | None:
+    """A state named in front of the title of a person coded with a bare state code:
+    the title is that state's ("Ithilen's minister Calimehtar" is ITH + ~GOV even when
+    the dictionary gives Calimehtar only the state CAL)."""
+    states = [p for p in parts if p.kind == ACTOR and p.combinable and p.end < title.start]
+    return states[-1] if states else None
 
 
 def _role_after(actor: _Part, parts: list[_Part]) -> _Part | None:
@@ -362,9 +416,10 @@ def _is_person(words: tuple[Word, ...], head: int, parts: list[_Part]) -> bool:
 
 
 def _mention(
-    sentence: Tree, head: int, parts: list[_Part], extra: tuple[int, ...] = ()
+    sentence: Tree, head: int, parts: list[_Part], extra: tuple[int, ...] = (),
+    stack: bool = False,
 ) -> Mention:
-    codes, entry, kind, modifier = _code_phrase(head, parts)
+    codes, entry, kind, modifier = _code_phrase(head, parts, stack)
     start = end = head
     for part in parts:
         start, end = min(start, part.start), max(end, part.end)
@@ -385,7 +440,17 @@ def _mention(
         person=_is_person(words, head, parts),
         plural=words[head - 1].feat("Number") == "Plur",
         combinable=combinable,
+        base=_stack_base(head, parts) if stack and kind == "combined" else (),
     )
+
+
+def _stack_base(head: int, parts: list[_Part]) -> tuple[str, ...]:
+    """The stacked codes of a phrase without its head agent ("Danish Islamist" DNKMUS
+    for "Danish Islamist media"); empty when an actor heads the phrase."""
+    rest = [p for p in parts if not (p.kind != ACTOR and p.start <= head <= p.end)]
+    if len(rest) == len(parts) or not rest:
+        return ()
+    return _code_phrase(head, rest, True)[0]
 
 
 # --- the sentence ---------------------------------------------------------------------
@@ -398,14 +463,33 @@ def _collect_parts(
     if flat is None:
         flat = lexicon.matcher.word_tokens([w.text for w in words])
     phrases: dict[int, list[_Part]] = {}
-    for first, last, payloads in lexicon.matcher.find(flat):
+    for first, last, found in lexicon.matcher.find(flat):
         start, end = first + 1, last + 1
+        payloads = _written_as_listed(lexicon, words[first:end], found)
+        if not payloads:
+            continue  # "polices": the plural of an agent that has none
         if _sponsor_prefix(words[end - 1].text, payloads):
             continue  # "Turkish-backed" as one word: the sponsor is not the phrase's actor
         part = lexicon.part(payloads, start, end, day)
         head = np_head(sentence, _span_head(words, start, end))
         phrases.setdefault(head, []).append(part)
     return phrases
+
+
+def _written_as_listed(lexicon: ActorLexicon, words: Sequence[Word], payloads: tuple
+                       ) -> tuple:
+    """The payloads of a match minus the agents whose matched name has no plural form
+    (``no_plural``) when the text's last word is such a form ("Gondor's polices")."""
+    if not any(p in lexicon.no_plural for p in payloads):
+        return payloads
+    text = " ".join(w.text for w in words)
+    written = written_tokens(text)
+    last = written[-1] if written else ""
+    if singular(last) == last:
+        return payloads  # not a plural form
+    key = normalise_phrase(text)
+    return tuple(p for p in payloads
+                 if lexicon.no_plural.get(p, {}).get(key, last) == last)
 
 
 def _sponsor_prefix(text: str, payloads: tuple) -> bool:
@@ -473,8 +557,10 @@ def find_actors(
     :meth:`~eventcoder.matcher.PhraseMatcher.word_tokens` when already computed.
     ``earlier_context`` is the country context of the nearest earlier sentence that
     has one (for bare agents of a sentence that names no place). ``conventions``: apply
-    the news conventions of :mod:`eventcoder.actor_conventions` ("Israelis" ISRCVL)."""
+    the news conventions of :mod:`eventcoder.actor_conventions` ("Israelis" ISRCVL);
+    without them, roles stack as in PETRARCH (:mod:`eventcoder.role_stacking`)."""
     sentence = as_tree(sentence)
+    stack = not conventions  # PETRARCH's role stacking goes with its conventions
     phrases = _collect_parts(lexicon, sentence, day, flat)
     pronouns = _pronoun_heads(sentence)
     pronoun_at = dict((head, pid) for head, pid in pronouns)
@@ -484,14 +570,15 @@ def find_actors(
         parts = list(phrases.get(head, ()))
         mention = None
         if head in pronoun_at:
-            mention = _with_pronoun(sentence, head, pronoun_at[head], parts, by_head, antecedents)
+            mention = _with_pronoun(sentence, head, pronoun_at[head], parts, by_head, antecedents,
+                                    stack)
         if mention is None and parts:
-            mention = _mention(sentence, head, parts)
+            mention = _mention(sentence, head, parts, stack=stack)
         if mention is not None:
             by_head[head] = mention
-    _agents_of_states(sentence, by_head, lexicon)
+    _agents_of_states(sentence, by_head, lexicon, stack)
     _allegiances(sentence, by_head, lexicon)
-    _share_modifiers(sentence, by_head, lexicon)
+    _share_modifiers(sentence, by_head, lexicon, stack)
     _lend_appositions(sentence, by_head)
     context = _apply_context(sentence, by_head, lexicon, earlier_context)
     _sponsored_proxies(sentence, by_head)
@@ -658,6 +745,7 @@ def _with_pronoun(
     parts: list[_Part],
     earlier: dict[int, Mention],
     antecedents: Antecedents,
+    stack: bool = False,
 ) -> Mention | None:
     word = sentence.words[pronoun - 1]
     same = [m for m in earlier.values() if m.end < pronoun and m.codes]
@@ -687,7 +775,7 @@ def _with_pronoun(
         ACTOR, pronoun, pronoun, found.entry or found.text, found.codes, found.country,
         found.combinable,
     )
-    mention = _mention(sentence, head, [*parts, stand_in])
+    mention = _mention(sentence, head, [*parts, stand_in], stack=stack)
     return attrs.evolve(mention, note=f"{word.text!r} = {found.text!r}", antecedent=antecedent)
 
 
@@ -702,21 +790,24 @@ AGENT_OF_PREPS = frozenset({"of", "in", "from"})
 
 
 def _agents_of_states(sentence: Tree, by_head: dict[int, Mention],
-                      lexicon: ActorLexicon) -> None:
+                      lexicon: ActorLexicon, stack: bool = False) -> None:
     """"Lawmakers and officials in Arnor and Gondor": an agent with no actor of its own
     combines with each state of a following of/in/from phrase (one code per state), and
-    so do the agents conjoined to it."""
+    so do the agents conjoined to it. With role stacking any coded actor of the phrase
+    takes the role ("activists of Gonzo GMO" GONGMO + ~OPP)."""
     for head in sorted(by_head):  # the words that head a mention, in order
         own = by_head[head]
         if own.kind != "agent" or own.codes:
             continue
         word = sentence.words[head - 1]
-        states = _following_states(sentence, by_head, word)
+        states = _following_states(sentence, by_head, word, stack)
         named = lexicon.agent_named(own.entry)
         role = named.code if named is not None else None
         if not states or role is None:
             continue
-        codes = tuple(dict.fromkeys(combine_role(m.country or "", role) for m in states))
+        codes = tuple(dict.fromkeys(
+            stack_role(code, role) for m in states for code in m.codes) if stack else
+            dict.fromkeys(combine_role(m.country or "", role) for m in states))
         by_head[word.id] = attrs.evolve(
             own, codes=codes, kind="combined", country=states[0].country,
             entry=f"{own.entry} of {' and '.join(m.text for m in states)}",
@@ -801,10 +892,10 @@ def _allied_actor(sentence: Tree, by_head: dict[int, Mention], head: int
     return None
 
 
-def _following_states(sentence: Tree, by_head: dict[int, Mention], word: Word
-                      ) -> list[Mention]:
-    """The states (coded, combinable mentions) of the of/in/from phrases of the word or
-    of the agents conjoined with it."""
+def _following_states(sentence: Tree, by_head: dict[int, Mention], word: Word,
+                      any_actor: bool = False) -> list[Mention]:
+    """The states (coded, combinable mentions; any coded actor with ``any_actor``) of
+    the of/in/from phrases of the word or of the agents conjoined with it."""
     group = [word.id]
     top = word
     while top.deprel == "conj" and top.head:
@@ -821,16 +912,19 @@ def _following_states(sentence: Tree, by_head: dict[int, Mention], word: Word
                 continue  # "people in southern Israel": a region, not the state
             for conj in conjunct_ids(sentence, child.id):
                 mention = by_head.get(conj)
-                if (mention is not None and mention.codes and mention.combinable
-                        and mention.country and mention not in states):
+                state = any_actor or (mention is not None and mention.combinable
+                                      and bool(mention.country))
+                if mention is not None and mention.codes and state and mention not in states:
                     states.append(mention)
     return states
 
 
 def _share_modifiers(sentence: Tree, by_head: dict[int, Mention],
-                     lexicon: ActorLexicon) -> None:
+                     lexicon: ActorLexicon, stack: bool = False) -> None:
     """"Turkish jets and artillery": a conjoined agent with no actor of its own shares
-    the state of the first conjunct (TURMIL for both)."""
+    the state of the first conjunct (TURMIL for both); with role stacking, the first
+    conjunct's codes before its own role ("Danish Islamist media and government":
+    DNKMUS + ~GOV)."""
     for head in sorted(by_head):  # the words that head a mention, in order
         word = sentence.words[head - 1]
         if word.deprel != "conj" or word.head not in by_head:
@@ -844,9 +938,10 @@ def _share_modifiers(sentence: Tree, by_head: dict[int, Mention],
         role = named.code if named is not None else None
         if role is None:
             continue
-        code = combine_role(first.country, role)
+        codes = tuple(dict.fromkeys(stack_role(b, role) for b in first.base)) \
+            if stack and first.base else (combine_role(first.country, role),)
         by_head[word.id] = attrs.evolve(
-            own, codes=(code,), kind="combined", country=first.country,
+            own, codes=codes, kind="combined", country=first.country,
             entry=f"{first.entry} (shared) / {own.entry}",
             note=f"shares the state of {first.text!r}",
         )

@@ -171,6 +171,12 @@ def choose_actors(
         first = _first_in_phrase(sentence, predicate, actors, sources, said)
         if first:
             return sources, first
+    if (targets_policy == "phrase" and not predicate.passive and match.source is None
+            and not any(m.codes for m in sources)):
+        # "Resumption of ties between Arnor and Gondor may spur ...": ARN, GON
+        subject = _subject_phrase_actors(sentence, predicate, actors, targets)
+        if subject:
+            return subject, targets
     if targets_policy == "phrase" and predicate.passive and not any(m.codes for m in sources):
         # "The Philippines was criticized over its dispute with Eriador": ERI 111 PHL
         clauses = frozenset(w.id for c in sentence.children(predicate.verb, *CLAUSES)
@@ -179,6 +185,21 @@ def choose_actors(
         if first:
             return first, targets
     return sources, targets
+
+
+def _subject_phrase_actors(sentence: Tree, predicate: Predicate, actors: SentenceActors,
+                           targets: Sequence[Mention]) -> list[Mention]:
+    """The first coded actor inside the phrase of a subject that is no actor, with its
+    conjuncts (PETRARCH's convention, as for targets)."""
+    for arg in predicate.sources:
+        if arg.via != "subject":
+            continue
+        for word in sentence.subtree(arg.head):
+            mention = actors.by_word.get(word.id)
+            if mention is not None and mention.codes and mention not in targets:
+                return [m for m in _mentions(actors, conjuncts(sentence, mention.head))
+                        if m.codes and m not in targets] or [mention]
+    return []
 
 
 def _said(match: VerbMatch) -> bool:
@@ -444,6 +465,10 @@ class Settings:
     #: Where a target may come from: "strict" (the rules above) or "phrase" (also the
     #: first coded actor of the verb's phrase, PETRARCH's convention).
     targets: str = "strict"
+    #: PETRARCH's verb phrase: an infinitive complement's pattern codes its governor's
+    #: phrase when the governor's own match has no items after ``*``; a subordinate
+    #: clause with no subject of its own ("after leaving Eriador") has no source.
+    petrarch_phrase: bool = False
 
 
 def _provenance(match: VerbMatch) -> str | None:
@@ -526,8 +551,13 @@ def _predicate_outcome(sentence: Tree, predicate: Predicate, match: VerbMatch | 
         return Outcome(predicate, None, (), "verb not in the dictionaries")
     if match.reason is not None or is_block(match.code, match.reverse_code):
         return Outcome(predicate, match, (), match.reason or "no code")
+    if settings.petrarch_phrase and match.source is None and _subordinate_gerund(
+            sentence, predicate):
+        return Outcome(predicate, match, (), "a subordinate clause without its own subject")
     sources, targets = choose_actors(sentence, predicate, match, actors, settings.targets,
                                      open_clause=open_clause)
+    if settings.petrarch_phrase and not any(t.codes for t in targets):
+        targets = _infinitive_objects(sentence, actors, predicate, sources) or targets
     if match.implied_target and not any(t.codes for t in targets):
         targets = [_implied_target(sentence, predicate, match.implied_target)]
     if match.code and sum(len(s.codes) for s in sources) > 1 and (
@@ -581,6 +611,55 @@ def _open_silent_clauses(sentence: Tree, outcomes: list[Outcome], actors: Senten
     return result
 
 
+def _infinitive_objects(sentence: Tree, actors: SentenceActors, predicate: Predicate,
+                        sources: Sequence[Mention]) -> list[Mention]:
+    """PETRARCH's verb phrase holds a "to" infinitive of the verb ("signed an accord on
+    Thursday *to supply Gondor* with wheat", parsed ``advcl``): its coded objects."""
+    heads = [obj.id for clause in sentence.children(predicate.verb, "advcl")
+             if any(m.lemma.lower() == "to" for m in sentence.children(clause, "mark"))
+             for obj in sentence.children(clause, "obj", "iobj")]
+    return [m for m in _mentions(actors, (i for h in heads for i in conjuncts(sentence, h)))
+            if m.codes and m not in sources]
+
+
+def _subordinate_gerund(sentence: Tree, predicate: Predicate) -> bool:
+    """An adverbial clause with a subordinator other than "to" and no subject of its
+    own ("celebrated Iftar ... *after leaving Eriador*"): PETRARCH gives it no source."""
+    return (bool(predicate.sources)
+            and all(a.via == "governor's subject" for a in predicate.sources)
+            and any(m.lemma.lower() != "to" for m in sentence.children(predicate.verb, "mark")))
+
+
+def _joined_complements(sentence: Tree, outcomes: list[Outcome], actors: SentenceActors,
+                        settings: Settings) -> list[Outcome]:
+    """PETRARCH's verb phrase joins a verb and its infinitive complement ("will be
+    hosting Osgiliath *to celebrate Tabaski* ..."): when the governor was coded with no
+    items after ``*`` (its default code, ``WILL *``) and the complement by a pattern with
+    items after it (CELEBRATE `* TABASKI ^ $`), the complement codes the phrase. Its
+    subject is the governor's; when ``$`` binds another source, that subject is the
+    target (MORMIL 017 MOR). The governor's own events are dropped."""
+    by_verb = {o.predicate.verb: i for i, o in enumerate(outcomes)}
+    result = list(outcomes)
+    for outcome in outcomes:
+        predicate, match = outcome.predicate, outcome.match
+        index = by_verb.get(predicate.governor) if predicate.governor is not None else None
+        if (index is None or match is None or match.pattern is None
+                or not match.pattern.after or match.reason is not None):
+            continue
+        governor = result[index]
+        if (not governor.events or governor.match is None
+                or (governor.match.pattern is not None and governor.match.pattern.after)):
+            continue
+        joined = attrs.evolve(predicate, sources=governor.predicate.sources, governor=None)
+        if match.source is not None and match.target is None:
+            joined = attrs.evolve(joined, targets=governor.predicate.sources)
+        result[by_verb[predicate.verb]] = _predicate_outcome(sentence, joined, match, actors,
+                                                             settings)
+        result[index] = attrs.evolve(governor, events=(), reason=(
+            f"joined with its complement {sentence.word(predicate.verb).text!r}"))
+    return result
+
+
 def assemble(
     sentence: Sentence | Tree,
     predicates: Sequence[Predicate],
@@ -597,6 +676,8 @@ def assemble(
     if settings.targets == "phrase":
         outcomes = _open_silent_clauses(sentence, outcomes, actors, settings)
     outcomes = _retreats_from_captors(sentence, outcomes, actors, settings)
+    if settings.petrarch_phrase:
+        outcomes = _joined_complements(sentence, outcomes, actors, settings)
     coded_verbs = {o.predicate.verb for o in outcomes if o.events}
     events: list[Event] = []
     seen: set[tuple[str | None, str | None, str]] = set()

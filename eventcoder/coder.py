@@ -47,6 +47,8 @@ NEGATION_POLICIES = ("skip", "table")
 CONVENTION_POLICIES = ("news", "none")
 #: Where a word leading a ``(PREP WORD)`` pattern item may be (see :class:`Coder`).
 PREP_POLICIES = ("phrase", "adjacent")
+#: How much of the sentence a verb's pattern items match in (see :class:`Coder`).
+SCOPE_POLICIES = ("wide", "petrarch")
 
 
 @attrs.frozen
@@ -85,11 +87,20 @@ class Coder:
     event-code table gives for it, "did not clash" [110] -> 050; no event without one).
     ``conventions``: ``"news"`` (the default: the gold set's actor conventions,
     "Israelis" is ISRCVL, "Ukrainian positions" UKRMIL, :mod:`eventcoder.actor_conventions`)
-    or ``"none"`` (actors are coded as the dictionaries give them, as PETRARCH does).
+    or ``"none"`` (actors are coded as the dictionaries give them, as PETRARCH does, and
+    roles stack on the actor's code: :mod:`eventcoder.role_stacking`).
     ``preps``: ``"phrase"`` (the default: in a ``(PREP WORD)`` item WORD may be anywhere
     in the phrase, "against Islamic State *targets*") or ``"adjacent"`` (PETRARCH's
     reading: WORD follows the preposition, determiners aside; ``(FOR ASYLUM)`` does not
     match "for foreign asylum").
+    ``pattern_scope``: ``"wide"`` (the default: items before ``*`` match the subject
+    phrase, the auxiliaries and the verb's adverbs, ``ABRUPTLY * TALKS``; items after it
+    the verb's dependents, *that*-clauses included) or ``"petrarch"`` (PETRARCH's verb
+    phrase: not the verb's adverbs other than negators, ``RECENTLY *`` does not match
+    "recently allowed", nor its *that*-clauses; an infinitive complement coded by a
+    pattern with items after ``*`` codes its governor's phrase when the governor's match
+    has none, "will be hosting X *to celebrate Tabaski* ..."; a subordinate clause with
+    no subject of its own, "after leaving Eriador", has no source).
     """
 
     def __init__(
@@ -105,7 +116,12 @@ class Coder:
         negation: str = "skip",
         conventions: str = "news",
         preps: str = "phrase",
+        pattern_scope: str = "wide",
     ) -> None:
+        if pattern_scope not in SCOPE_POLICIES:
+            raise ValueError(
+                f"pattern_scope must be one of {SCOPE_POLICIES}, got {pattern_scope!r}")
+        self.pattern_scope = pattern_scope
         if preps not in PREP_POLICIES:
             raise ValueError(f"preps must be one of {PREP_POLICIES}, got {preps!r}")
         self.preps = preps
@@ -281,7 +297,8 @@ class Coder:
             matches = [self._negated_match(tree, p, m, actors, traces is not None)
                        for p, m in zip(predicates, matches, strict=True)]
         settings = Settings(doc.id, doc.date, self.ontology, self.quad_scheme, self.incomplete,
-                            self.uncoded, issues, self.targets)
+                            self.uncoded, issues, self.targets,
+                            petrarch_phrase=self.pattern_scope == "petrarch")
         events, outcomes = assemble(tree, predicates, matches, actors, settings)
         if traces is not None:
             traces.append(SentenceTrace(sentence, None, actors, tuple(predicates), tuple(matches),
@@ -293,7 +310,8 @@ class Coder:
         by_first = self.verbs.by_first
         matches = [
             match_predicate(self.verbs, tree, p, actors, explain=explain,
-                            adjacent_preps=self.preps == "adjacent")
+                            adjacent_preps=self.preps == "adjacent",
+                            narrow=self.pattern_scope == "petrarch")
             if p.lemma in by_first or tree.texts[p.verb] in by_first else None
             for p in predicates
         ]
@@ -313,7 +331,8 @@ class Coder:
         affirmed = attrs.evolve(predicate, negated=False, irrealis=(
             None if predicate.irrealis == "negated" else predicate.irrealis))
         found = match_predicate(self.verbs, tree, affirmed, actors, explain=explain,
-                                adjacent_preps=self.preps == "adjacent")
+                                adjacent_preps=self.preps == "adjacent",
+                                narrow=self.pattern_scope == "petrarch")
         if found is None or found.code is None or found.reason is not None:
             return match
         code = self.negations.get(found.code)

@@ -43,7 +43,13 @@ from eventcoder.dictionaries.schema import (
     VerbEntry,
 )
 from eventcoder.intent import declares_intent, intent_code
-from eventcoder.predicates import PLACE_PREPS, Predicate, Tree, particle_preposition
+from eventcoder.predicates import (
+    NEGATORS,
+    PLACE_PREPS,
+    Predicate,
+    Tree,
+    particle_preposition,
+)
 
 __all__ = [
     "Attempt",
@@ -223,11 +229,15 @@ def _rest_ids(
 # Pattern items are compiled once into plain tuples, so matching does no isinstance
 # checks and can skip positions whose word cannot start the item:
 #   (WORDS, alternatives, first words, exact)   a Term or a synset reference
-#   (SLOT, role)                                 $ + (% and ^ are dropped)
+#   (SLOT, role)                                 $ + ^ (% is dropped)
 #   (PREP, prepositions, items)                  (PREP ...)
 #   (GROUP, items)                               {...}
 
 WORDS, SLOT, PREP, GROUP = 0, 1, 2, 3
+#: The role of ``^``: it consumes the coded actor phrase at its position, if any, so
+#: that a later ``$`` or ``+`` binds the next one ("celebrate Tabaski *with Eriador* at
+#: Cirith Ungol": CELEBRATE `* TABASKI ^ $` binds Cirith Ungol).
+SKIP = "skip"
 Compiled = tuple
 
 
@@ -243,7 +253,7 @@ def compile_items(items: Sequence[PatternItem], synsets: dict[str, tuple[tuple[s
             alts = synsets.get(item.name, ())
             out.append((WORDS, alts, frozenset(a[0] for a in alts if a), False))
         elif isinstance(item, Slot):
-            if item.role in ("source", "target"):
+            if item.role in ("source", "target", SKIP):
                 out.append((SLOT, item.role))
         elif isinstance(item, PrepPhrase):
             preps = frozenset(p.split()[0] for p in item.preps if p.strip())
@@ -275,6 +285,8 @@ class _Context:
     verb: int = 0
     #: PETRARCH's reading of ``(PREP WORD ...)``: WORD follows the preposition.
     adjacent_preps: bool = False
+    #: The words ``before`` items match in (the predicate's, less any left out).
+    before: tuple[int, ...] = ()
 
 
 def _words_at(ctx: _Context, seq: Sequence[int], j: int, words: tuple[str, ...], exact: bool
@@ -332,6 +344,8 @@ def _slot(role: str, ctx: _Context, seq: Sequence[int], j: int) -> list[Result]:
     end = j
     while end < len(seq) and mention.start <= seq[end] <= mention.end:
         end += 1
+    if role == SKIP:  # consumed, not bound; it adds nothing to the specificity
+        return [(end, 0, {})]
     return [(end, 1, {role: mention.head})]
 
 
@@ -423,6 +437,8 @@ def _match_items(
             rest = _match_items(items, k + 1, ctx, seq, end, adjacent)
             if rest is not None:
                 return rest[0], score + rest[1], {**binds, **rest[2]}
+    if item[0] == SLOT and item[1] == SKIP:  # nothing to skip: the rest must match
+        return _match_items(items, k + 1, ctx, seq, pos, adjacent)
     return None
 
 
@@ -430,15 +446,37 @@ def _match_items(
 
 
 def _context(tree: Tree, actors: SentenceActors, predicate: Predicate,
-             adjacent_preps: bool = False) -> _Context:
+             adjacent_preps: bool = False, narrow: bool = False) -> _Context:
     places = frozenset(a.head for a in predicate.obliques if a.prep in PLACE_PREPS)
+    before = _without_adverbs(tree, predicate) if narrow else predicate.before
     return _Context(tree, tree.lemmas, tree.texts, actors.by_word, predicate.opaque, places,
-                    verb=predicate.verb, adjacent_preps=adjacent_preps)
+                    verb=predicate.verb, adjacent_preps=adjacent_preps, before=before)
+
+
+def _without_adverbs(tree: Tree, predicate: Predicate) -> tuple[int, ...]:
+    """The predicate's ``before`` words less the verb's own adverbs ("*recently*
+    allowed", "was *heavily and unjustly* criticized"); a negator ("not", "never") stays,
+    it is what ``NOT *`` patterns match."""
+    verb = tree.word(predicate.verb)
+    adverbs = {w.id for child in tree.children(verb, "advmod")
+               if child.id < verb.id and child.lemma.lower() not in NEGATORS
+               and child.text.lower() not in NEGATORS
+               for w in tree.subtree(child)}
+    return tuple(i for i in predicate.before if i not in adverbs)
+
+
+def _without_clauses(tree: Tree, predicate: Predicate, after: tuple[int, ...]
+                     ) -> tuple[int, ...]:
+    """``after`` less the words of the verb's *that*-clauses (``ccomp``): "allowed that
+    Mordor isn't *the neatest place* to visit" is not ALLOW `* {THE NEATEST PLACE}`."""
+    clauses = {w.id for child in tree.children(tree.word(predicate.verb), "ccomp")
+               for w in tree.subtree(child)}
+    return tuple(i for i in after if i not in clauses) if clauses else after
 
 
 def _try(before_items: tuple, after_items: tuple, ctx: _Context, predicate: Predicate,
          after: tuple[int, ...]) -> tuple[int, Binds] | None:
-    before = _match_items(before_items, 0, ctx, predicate.before, 0, False)
+    before = _match_items(before_items, 0, ctx, ctx.before, 0, False)
     if before is None:
         return None
     found = _match_items(after_items, 0, ctx, after, 0, False)
@@ -475,10 +513,14 @@ def match_predicate(
     *,
     explain: bool = False,
     adjacent_preps: bool = False,
+    narrow: bool = False,
 ) -> VerbMatch | None:
     """Match the predicate's verb patterns; None when the verb is not in the dictionaries.
     ``adjacent_preps``: a word leading a ``(PREP ...)`` item must follow the preposition
-    (PETRARCH's reading; by default it may come anywhere in the phrase)."""
+    (PETRARCH's reading; by default it may come anywhere in the phrase).
+    ``narrow``: PETRARCH's verb phrase, items before ``*`` do not match the verb's own
+    adverbs ("RECENTLY *" does not match "recently allowed") and items after it do not
+    match in its *that*-clauses."""
     sentence = tree
     vocabulary = tree.vocabulary
     entries, used = index.entries_for(tree, predicate)
@@ -489,6 +531,8 @@ def match_predicate(
     verb_text = " ".join([predicate.lemma, *rest])
     verb_keys = {verb_text, " ".join([sentence.texts[predicate.verb].lower(), *rest])}
     after = tuple(i for i in predicate.after if i not in used) if used else predicate.after
+    if narrow:
+        after = _without_clauses(tree, predicate, after)
     ctx: _Context | None = None
     best: tuple[int, Pattern, VerbEntry, Binds] | None = None
     attempts: list[Attempt] = []
@@ -503,7 +547,7 @@ def match_predicate(
                 why = "a word of the pattern is not in the sentence"
             result = None
             if why is None:
-                ctx = ctx or _context(tree, actors, predicate, adjacent_preps)
+                ctx = ctx or _context(tree, actors, predicate, adjacent_preps, narrow)
                 result = _try(before_items, after_items, ctx, predicate, after)
             if explain:
                 attempts.append(Attempt(entry.name, pattern, result[0] if result else None,

@@ -14,6 +14,12 @@ at least 90 Christians ..." with the noun "militants" as root and "abducted" as 
 participle (``acl``). A past-tense ``acl`` of a nominal root that has an object of its
 own is no passive participle: it becomes the root and the noun its subject; the noun's
 dependents after the verb (final punctuation, an attribution) move with it.
+
+They hang a name's bracketed abbreviation over the name ("the European Union (EU)" with
+"EU" the head and "Union" its modifier): the name becomes the head and the
+abbreviation its ``appos``. And they attach a negation to the adverb after it ("did
+*not* even ever clash", with "not" under "ever"): the negation of a clause belongs to
+its predicate.
 """
 
 from __future__ import annotations
@@ -22,8 +28,8 @@ import attrs
 
 from eventcoder.model import Sentence, Word
 
-__all__ = ["AUXILIARIES", "repair_auxiliaries", "repair_coordination", "repair_nominal_roots",
-           "repair_parse"]
+__all__ = ["AUXILIARIES", "repair_abbreviations", "repair_auxiliaries", "repair_coordination",
+           "repair_negation", "repair_nominal_roots", "repair_parse"]
 
 #: Lemmas (and contracted forms) that are auxiliaries in English.
 AUXILIARIES = frozenset({
@@ -68,29 +74,50 @@ def _promote(sentence: Sentence, aux: Word) -> Sentence:
 
 def repair_parse(sentence: Sentence) -> Sentence:
     """All repairs of this module, in order."""
-    return repair_coordination(repair_nominal_roots(repair_auxiliaries(sentence)))
+    sentence = repair_nominal_roots(repair_auxiliaries(sentence))
+    return repair_negation(repair_abbreviations(repair_coordination(sentence)))
 
 
 def repair_coordination(sentence: Sentence) -> Sentence:
     """The sentence with a coordination a parser hung under its last conjunct set right:
     spaCy reads "the Syrian government and rebel groups" with "government" an ``nmod``
     (no preposition) of "groups" and "rebel" a ``conj`` of "government". A case-less
-    ``nmod`` before its head whose ``conj`` (with its ``cc``) is the word right before
-    the head is the first conjunct: it takes the head's place, the head becomes its
-    ``conj`` and the word before it the head's modifier (the sentence itself otherwise)."""
+    ``nmod`` before its head whose ``conj`` (with its ``cc``, and maybe premodifiers:
+    "and the evil *awful* Gondor") is the word right before the head is the first
+    conjunct: it takes the head's place, the head becomes its ``conj`` and the word
+    before it the head's modifier (the sentence itself otherwise). The same holds for
+    two subjects of one verb ("Iraq, Kuwait and the mighty *awful* Iran welcomed":
+    "awful" a conjunct of "Iraq", "Iran" a second subject)."""
     for first in sentence.words:
-        if first.deprel != "nmod":
-            continue
-        head = sentence.word(first.head) if first.head else None
-        if (head is None or first.id > head.id
-                or first.upos not in ("NOUN", "PROPN") or sentence.children(first.id, "case")):
-            continue
-        joined = [c for c in sentence.children(first.id, "conj")
-                  if c.id == head.id - 1 and sentence.children(c.id, "cc")
-                  and len(sentence.children(c.id)) == 1]
-        if joined:
-            return _regroup(sentence, first, head, joined[0])
+        for c in sentence.children(first.id, "conj"):
+            head = sentence.word(c.id + 1) if c.id < len(sentence.words) else None
+            if (head is not None and _split_from(sentence, first, head)
+                    and _premodified_conjunct(sentence, c)):
+                return _regroup(sentence, first, head, c)
     return sentence
+
+
+def _split_from(sentence: Sentence, first: Word, head: Word) -> bool:
+    """``head`` should be the last conjunct of ``first``: the parser made ``first`` its
+    case-less ``nmod``, or made both subjects of one verb."""
+    if first.upos not in ("NOUN", "PROPN") or head.upos not in ("NOUN", "PROPN"):
+        return False
+    if first.deprel == "nmod" and first.head == head.id:
+        return not sentence.children(first.id, "case")
+    return (first.deprel == head.deprel == "nsubj" and first.head == head.head
+            and first.id < head.id)
+
+
+#: Dependents a conjunct may have before it and still be the head's premodifier:
+#: "and the evil *awful* Gondor" ("awful" a conjunct, "Gondor" the head).
+_PREMODIFIERS = frozenset({"cc", "det", "amod", "compound", "nummod", "punct"})
+
+
+def _premodified_conjunct(sentence: Sentence, conjunct: Word) -> bool:
+    """The conjunct has its ``cc`` and otherwise only premodifiers, all before it."""
+    kids = sentence.children(conjunct.id)
+    return (any(k.deprel == "cc" for k in kids)
+            and all(k.id < conjunct.id and k.deprel in _PREMODIFIERS for k in kids))
 
 
 def _regroup(sentence: Sentence, first: Word, head: Word, modifier: Word) -> Sentence:
@@ -150,3 +177,83 @@ def _make_clause(sentence: Sentence, noun: Word, verb: Word) -> Sentence:
             word = attrs.evolve(word, head=verb.id)
         words.append(word)
     return attrs.evolve(sentence, words=tuple(words))
+
+
+def repair_abbreviations(sentence: Sentence) -> Sentence:
+    """The sentence with a name's bracketed abbreviation hung under the name: spaCy reads
+    "the European Union (EU)" with "EU" the head and "Union" its ``nmod`` or
+    ``compound``. A word between brackets whose case-less nominal modifier ends right
+    before the opening bracket is an abbreviation of that modifier: the modifier takes
+    its place and it becomes the modifier's ``appos`` (the sentence itself otherwise)."""
+    for short in sentence.words:
+        name = _abbreviated_name(sentence, short)
+        if name is not None:
+            return _hang_abbreviation(sentence, name, short)
+    return sentence
+
+
+def _abbreviated_name(sentence: Sentence, short: Word) -> Word | None:
+    words = sentence.words
+    if not 3 <= short.id < len(words) or short.upos not in ("PROPN", "NOUN"):
+        return None
+    if words[short.id - 2].text != "(" or words[short.id].text != ")":
+        return None
+    name = words[short.id - 3]
+    if (name.head != short.id or name.deprel not in ("nmod", "compound")
+            or name.upos not in ("PROPN", "NOUN") or sentence.children(name.id, "case")):
+        return None
+    return name
+
+
+def _hang_abbreviation(sentence: Sentence, name: Word, short: Word) -> Sentence:
+    words = []
+    for word in sentence.words:
+        if word.id == name.id:
+            word = attrs.evolve(word, head=short.head, deprel=short.deprel)
+        elif word.id == short.id:
+            word = attrs.evolve(word, head=name.id, deprel="appos")
+        elif word.id in (short.id - 1, short.id + 1) and word.deprel == "punct":
+            word = attrs.evolve(word, head=short.id)  # the brackets
+        elif word.head == short.id and word.id < name.id:
+            word = attrs.evolve(word, head=name.id)  # "the", "and"
+        words.append(word)
+    return attrs.evolve(sentence, words=tuple(words))
+
+
+#: Negations a parser may hang under the adverb after them ("not even", "never again").
+NEGATIONS = frozenset({"not", "n't", "never"})
+
+#: Focus adverbs that a negation modifies by itself: "*not only* X but also Y" does
+#: not negate the clause.
+_FOCUS = frozenset({"only", "just", "merely", "simply", "solely"})
+
+
+def repair_negation(sentence: Sentence) -> Sentence:
+    """The sentence with each negation a parser attached to an adverb modifying a
+    predicate ("did *not* even ever clash", "not" under "ever") attached to that
+    predicate, where its scope is (the sentence itself when there is none); "not only"
+    is left alone."""
+    for word in sentence.words:
+        target = _negated_predicate(sentence, word)
+        if target is not None:
+            sentence = sentence_with_head(sentence, word, target)
+    return sentence
+
+
+def _negated_predicate(sentence: Sentence, word: Word) -> int | None:
+    if word.deprel != "advmod" or word.lemma.lower() not in NEGATIONS or not word.head:
+        return None
+    adverb = sentence.word(word.head)
+    if (adverb.upos != "ADV" or adverb.deprel != "advmod" or adverb.id < word.id
+            or adverb.lemma.lower() in _FOCUS or not adverb.head):
+        return None
+    predicate = sentence.word(adverb.head)
+    if predicate.upos not in ("VERB", "AUX", "ADJ") or predicate.id < adverb.id:
+        return None
+    return predicate.id
+
+
+def sentence_with_head(sentence: Sentence, word: Word, head: int) -> Sentence:
+    """The sentence with ``word`` attached to word ``head`` (its relation kept)."""
+    words = tuple(attrs.evolve(w, head=head) if w.id == word.id else w for w in sentence.words)
+    return attrs.evolve(sentence, words=words)

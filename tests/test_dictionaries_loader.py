@@ -421,3 +421,27 @@ class TestPatternVerbs:
         (tmp_path / "b.yaml").write_text(extra, encoding="utf-8")
         report = check_dictionaries([tmp_path], include_default=False)
         assert report.errors == ()
+
+
+class TestNoPlural:
+    def test_no_plural_loads_and_round_trips(self, tmp_path: Path) -> None:
+        """``no_plural`` names of an agent load, and a dumped set loads back equal."""
+        from eventcoder.dictionaries.dump import dump_set
+
+        path = tmp_path / "agents.yaml"
+        path.write_text(
+            "agents:\n  - name: police\n    aliases: [riot police, policeman]\n"
+            "    code: ~COP\n    no_plural: [police, riot police]\n", encoding="utf-8")
+        dset = load_dictionaries([path], include_default=False, cache=False)
+        assert dset.agents[0].no_plural == ("police", "riot police")
+        dump_set(dset, tmp_path / "out")
+        again = load_dictionaries([tmp_path / "out"], include_default=False, cache=False)
+        assert again.agents == dset.agents
+
+    def test_no_plural_must_name_the_entry(self, tmp_path: Path) -> None:
+        """A no_plural phrase that is not the name or an alias is an error."""
+        path = tmp_path / "agents.yaml"
+        path.write_text("agents:\n  - name: police\n    code: ~COP\n    no_plural: [cops]\n",
+                        encoding="utf-8")
+        with pytest.raises(DictionaryError, match="not the name or an alias"):
+            load_dictionaries([path], include_default=False, cache=False)

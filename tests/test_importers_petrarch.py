@@ -141,6 +141,26 @@ class TestAgents:
             ("hrb", (), "NGO~"),
         ]
 
+    def test_no_plural_phrases(self) -> None:
+        """``{}`` (no plural form) puts the phrase in the entry's no_plural list; a
+        phrase with a plural, or with none given, is not listed."""
+        text = "POLICE {} [~COP]\nPOLICEMAN {POLICEMEN} [~COP]\nCOP [~COP]\n"
+        (agent,) = read_agents(text, "g.txt").agents
+        assert agent.no_plural == ("police",)
+        assert set(agent.aliases) | {agent.name} == {"police", "policeman", "policemen", "cop"}
+
+    def test_literal_codes_kept_only_when_asked(self) -> None:
+        """``[ITHTV]`` and ``[+++]`` are no CAMEO codes: dropped with an error by default,
+        kept as written (with a warning) for in-memory validation sets."""
+        text = "ITHILEN_TELEVISION [ITHTV]\nNASGUL [+++]\nGONDOR [GON]\n"
+        strict = read_actors(text, "a.txt")
+        assert [a.name for a in strict.actors] == ["GONDOR"]
+        assert any(p.severity == "error" and "ITHTV" in p.message for p in strict.problems)
+        literal = read_actors(text, "a.txt", literal_codes=True)
+        assert [(a.name, a.codes[0].code) for a in literal.actors] == [
+            ("ITHILEN TELEVISION", "ITHTV"), ("NASGUL", "+++"), ("GONDOR", "GON")]
+        assert all(p.severity == "warning" for p in literal.problems)
+
     def test_bad_lines(self) -> None:
         """A line without a code, or with an undefined marker, is reported."""
         result = read_agents("ISLAMIC_EXTREMIST\n!X!_MAN [~GOV]\n", "g.txt")
@@ -434,6 +454,17 @@ class TestPatternProvenance:
         (report,) = import_petrarch(verbs=[shared / "peers/petrarch2/CAMEO.2.0.txt"]).files
         assert report.counts[PROVENANCE_KEYS[0]] == 4258
         assert report.counts[PROVENANCE_KEYS[1]] == 30
+
+    def test_pattern_line_without_its_dash(self, shared: Path) -> None:
+        """PETR_Validate_verbs_2_02: "* (TO QUESTION) [110]" under BEGIN lacks its "-";
+        it is read as a pattern (with a warning), not as a verb "* (to question)"."""
+        file = shared / "peers/UniversalPetrarch/PETR_Validate_verbs_2_02.txt"
+        (report,) = import_petrarch(verbs=[file]).files
+        verbs = {v.name: v for v in import_petrarch(verbs=[file]).dictionaries.verbs}
+        assert "BEGIN (110)" not in verbs
+        assert [(p.text, p.code) for p in verbs["BEGIN"].patterns] == [("* (TO QUESTION)", "110")]
+        assert any("leading '-'" in p.message and p.severity == "warning"
+                   for p in report.problems)
 
 
 class TestAgentNames:

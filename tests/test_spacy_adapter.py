@@ -267,6 +267,25 @@ class TestRelations:
                         assert w.upos == "AUX", (s.text, w)
 
 
+class TestHyphens:
+    """A word ending in a hyphen ("anti- Assad", wire-copy spacing) is split like "anti-Assad"."""
+
+    def test_trailing_hyphen_is_its_own_token(self, parser):
+        """spaCy alone keeps "anti-" and makes it a second object of "stormed"."""
+        text = "Police stormed an anti- Assad protest in Damascus on Friday."
+        s = parse(parser, text).sentences[0]
+        assert [w.text for w in s.words[3:6]] == ["anti", "-", "Assad"]
+        assert [w.text for w in s.children(word(s, "stormed"), "obj")] == ["protest"]
+
+    def test_noun_after_a_hyphenated_prefix_keeps_its_preposition(self, parser):
+        """spaCy alone makes "pro-" the object of "on" and "march" a bare adverbial."""
+        s = parse(parser, "Troops fired on a pro- Kremlin march in Kiev.").sentences[0]
+        march = word(s, "march")
+        assert (march.deprel, head(s, march)) == ("obl", word(s, "fired"))
+        assert [w.text for w in s.children(march, "case")] == ["on"]
+        assert head(s, word(s, "Kremlin")) == march
+
+
 class TestEntities:
     """spaCy's OntoNotes entities become BIOES tags as stanza writes them."""
 

@@ -72,6 +72,8 @@ def _agent(agent: AgentEntry) -> dict[str, Any]:
     data["code"] = agent.code
     if agent.standalone:
         data["standalone"] = True
+    if agent.no_plural:
+        data["no_plural"] = list(agent.no_plural)
     return _skip_none({**data, "notes": agent.notes})
 
 

@@ -184,7 +184,8 @@ def _merge(earlier: Any, partial: Any) -> Any:
             sources=_added(earlier.sources, partial.sources),
         )
     if isinstance(earlier, AgentEntry):
-        return attrs.evolve(earlier, aliases=_added(earlier.aliases, partial.aliases))
+        return attrs.evolve(earlier, aliases=_added(earlier.aliases, partial.aliases),
+                            no_plural=_added(earlier.no_plural, partial.no_plural))
     if isinstance(earlier, PlaceEntry):
         return attrs.evolve(
             earlier,

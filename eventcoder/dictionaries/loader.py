@@ -335,7 +335,7 @@ def _peek_name(node: Node, field: str) -> str:
 # --- entries --------------------------------------------------------------------------
 
 _ACTOR_FIELDS = ("name", "aliases", "country", "codes", "notes", "sources")
-_AGENT_FIELDS = ("name", "aliases", "code", "standalone", "notes")
+_AGENT_FIELDS = ("name", "aliases", "code", "standalone", "notes", "no_plural")
 _VERB_FIELDS = ("name", "lemmas", "code", "patterns", "notes", "nouns", "target")
 
 
@@ -454,6 +454,9 @@ def _agent(kind: str) -> Callable[[_Builder, Node, str, int], AgentEntry | None]
         aliases = _optional(b, found, "aliases", label, b.reader.texts) or ()
         standalone = _optional(b, found, "standalone", label, b.reader.flag)
         notes = _optional(b, found, "notes", label, b.reader.text)
+        no_plural = _optional(b, found, "no_plural", label, b.reader.texts) or ()
+        if entry_name is not None:
+            _check_no_plural(b, found.get("no_plural"), label, (entry_name, *aliases), no_plural)
         if len(b.reader.problems) > before or entry_name is None or code is None:
             return None
         _mark_list(b, section, entry_name, "aliases", found.get("aliases"))
@@ -465,10 +468,20 @@ def _agent(kind: str) -> Callable[[_Builder, Node, str, int], AgentEntry | None]
             kind,  # type: ignore[arg-type]
             bool(standalone),
             notes,
+            no_plural,
             origin=b.origin(node),
         )
 
     return read
+
+
+def _check_no_plural(b: _Builder, node: Node | None, label: str, names: tuple[str, ...],
+                     no_plural: tuple[str, ...]) -> None:
+    """Every ``no_plural`` phrase must be the entry's name or one of its aliases."""
+    for phrase in no_plural:
+        if phrase not in names:
+            b.reader.report(node, f"{phrase!r} is not the name or an alias of the entry",
+                            entry=label, field="no_plural")
 
 
 def _words(b: _Builder, node: Node, label: str, field: str) -> tuple[str, ...] | None:

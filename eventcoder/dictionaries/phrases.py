@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["NORMALISER_VERSION", "normalise_phrase", "phrase_key", "singular"]
+__all__ = ["NORMALISER_VERSION", "normalise_phrase", "phrase_key", "singular", "written_tokens"]
 
 #: Changes whenever the normalisation does: compiled dictionary caches include it.
 NORMALISER_VERSION = "2"
@@ -66,6 +66,13 @@ def _token(raw: str) -> str:
 def normalise_phrase(text: str) -> tuple[str, ...]:
     """The tokens a name or phrase is matched on (see the module docstring)."""
     tokens = (_token(raw) for raw in _SEPARATORS.split(_fold(text)))
+    return tuple(token for token in tokens if token)
+
+
+def written_tokens(text: str) -> tuple[str, ...]:
+    """The tokens of :func:`normalise_phrase` before plural endings are reduced: they
+    tell "polices" from "police", which normalise alike."""
+    tokens = (_JOINERS.sub("", _POSSESSIVE.sub("", raw)) for raw in _SEPARATORS.split(_fold(text)))
     return tuple(token for token in tokens if token)
 
 

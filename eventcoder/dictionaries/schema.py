@@ -74,6 +74,9 @@ class AgentEntry:
     actor it combines with (SYR + ~MIL -> SYRMIL); ``IGO~`` puts it in front. An agent
     with no actor to combine with is coded from ``code`` alone only when ``standalone``
     is set (e.g. "the United Nations" style agents); otherwise it is left uncoded.
+    ``no_plural`` lists the entry's names (the name or aliases) that match only as
+    written, never in a regular plural form (PETRARCH's ``{}``: "police" is not
+    "polices").
     """
 
     name: str
@@ -82,6 +85,7 @@ class AgentEntry:
     kind: Literal["agent", "title"] = "agent"
     standalone: bool = False
     notes: str | None = None
+    no_plural: tuple[str, ...] = ()
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
 
 

@@ -173,10 +173,14 @@ def petrarch_coder(dictionaries: DictionarySet) -> Coder:
     the negated code of the internal ontology, "didn't clash" [110] -> 050
     (``negation="table"``); actors are coded as its dictionaries give them, without the
     news conventions ("+ROHANS" is ROH, not civilians: ``conventions="none"``); and a
-    word leading a ``(PREP ...)`` item follows its preposition (``preps="adjacent"``).
+    word leading a ``(PREP ...)`` item follows its preposition (``preps="adjacent"``);
+    and pattern items match in PETRARCH's verb phrase, not the verb's adverbs ("RECENTLY
+    *" does not match "recently allowed") nor its *that*-clauses, with its infinitive
+    complement ("hosting X to celebrate Tabaski") and without subordinate clauses that
+    have no subject ("after leaving Eriador") (``pattern_scope="petrarch"``).
     """
     return Coder(dictionaries, irrealis="code", targets="phrase", negation="table",
-                 conventions="none", preps="adjacent")
+                 conventions="none", preps="adjacent", pattern_scope="petrarch")
 
 
 def run_validation(
@@ -235,7 +239,8 @@ def environment_dictionaries(
     path: str | os.PathLike[str], directory: str | os.PathLike[str]
 ) -> DictionarySet:
     """Convert the PETRARCH dictionaries a validation file's ``<Environment>`` names
-    (found in ``directory``) in memory, with the PETRARCH importer."""
+    (found in ``directory``) in memory, with the PETRARCH importer; actor codes that
+    are not CAMEO-shaped (``[ITHTV]``, ``[+++]``) are kept as the file writes them."""
     from eventcoder.importers.petrarch import import_petrarch
 
     environment = read_environment(path)
@@ -250,6 +255,6 @@ def environment_dictionaries(
         files[keyword] = file if keyword == "ontology" else [file]
     if not files:
         raise InputError("no <Environment> dictionaries named", file=os.fspath(path))
-    result = import_petrarch(**files)  # type: ignore[arg-type]
+    result = import_petrarch(**files, literal_codes=True)  # type: ignore[arg-type]
     logger.info("converted %d PETRARCH dictionary file(s) in memory", len(result.files))
     return result.dictionaries

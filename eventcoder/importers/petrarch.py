@@ -135,7 +135,8 @@ def unknown_code_parts(
     codes = [dated.code for actor in actors for dated in actor.codes]
     codes += [agent.code.strip("~") for agent in agents]
     parts = {
-        code[i : i + 3] for code in codes if len(code) % 3 == 0 for i in range(0, len(code), 3)
+        code[i : i + 3] for code in codes if len(code) % 3 == 0 and code.isalnum()
+        for i in range(0, len(code), 3)
     }
     return tuple(sorted(p for p in parts if p not in known and not p.isdigit()))
 
@@ -172,8 +173,13 @@ def import_petrarch(
     discards: Sequence[PathArg] = (),
     issues: Sequence[PathArg] = (),
     ontology: PathArg | None = None,
+    literal_codes: bool = False,
 ) -> PetrarchImport:
-    """Convert PETRARCH/Phoenix dictionary files (OSError when a file cannot be read)."""
+    """Convert PETRARCH/Phoenix dictionary files (OSError when a file cannot be read).
+
+    ``literal_codes``: keep actor codes that are not CAMEO-shaped, as PETRARCH does
+    (:func:`~eventcoder.importers.petrarch_actors.read_actors`); for sets coded in
+    memory, such as validation runs, not for sets written as YAML."""
     files: list[FileReport] = []
     actor_groups: list[list[ActorEntry]] = []
     all_agents: list[AgentEntry] = []
@@ -181,7 +187,7 @@ def import_petrarch(
     dset: dict[str, list] = {"synsets": [], "discards": [], "issues": []}  # type: ignore[type-arg]
     codes_seen: set[str] = set()
     for path in actors:
-        result = read_actors(read_text(path), str(path))
+        result = read_actors(read_text(path), str(path), literal_codes=literal_codes)
         actor_groups.append(result.actors)
         files.append(_report(str(path), "actors", result, len(result.actors)))
     for path in agents:
@@ -207,6 +213,7 @@ def import_petrarch(
     all_verbs, dset["synsets"] = _unique_verbs(all_verbs), _unique_synsets(dset["synsets"])
     merged, problems = dedupe([a for group in actor_groups for a in group], _merged)
     agent_list, agent_problems = dedupe(all_agents)
+    agent_list = [_own_no_plural(agent) for agent in agent_list]
     problems += agent_problems
     by_file = {str(p): [a for a in merged if a.origin and a.origin.file == str(p)] for p in actors}
     sources = tuple((Path(p).stem, tuple(by_file[str(p)])) for p in actors)
@@ -221,6 +228,13 @@ def import_petrarch(
         actor_code_parts=unknown_code_parts(merged, agent_list),
     )
     return PetrarchImport(dictionaries, tuple(files), tuple(problems), sources)
+
+
+def _own_no_plural(agent: AgentEntry) -> AgentEntry:
+    """The agent with only the ``no_plural`` phrases it still owns after deduplication."""
+    names = (agent.name, *agent.aliases)
+    kept = tuple(phrase for phrase in agent.no_plural if phrase in names)
+    return agent if kept == agent.no_plural else attrs.evolve(agent, no_plural=kept)
 
 
 def write_import(result: PetrarchImport, directory: str | Path) -> list[Path]:

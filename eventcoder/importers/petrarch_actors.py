@@ -63,9 +63,10 @@ def _split_codes(text: str) -> tuple[str, list[str], str]:
 
 
 class _Reader(LineReader):
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, literal_codes: bool = False) -> None:
         self.result = ActorImport(file)
         self.record: _Record | None = None
+        self.literal_codes = literal_codes
 
     def line(self, line: SourceLine) -> None:
         text = line.text.strip()
@@ -121,19 +122,31 @@ class _Reader(LineReader):
                 self.problem(line, str(error))
                 continue
             codes = tuple(code.upper() for code in restriction.codes)
-            bad = [code for code in codes if code != NULL_CODE and not _CODE.match(code)]
-            if bad:
-                self.problem(line, f"actor code {bad[0]!r} is not letters and digits")
-                continue
-            odd = [code for code in codes if code != NULL_CODE and len(code) % 3]
-            if odd:
-                self.problem(line, f"actor code {odd[0]!r} is not made of 3-character parts")
+            if not self.codes_fit(line, codes):
                 continue
             if codes != restriction.codes:
                 self.problem(line, "lower-case actor code upper-cased", "warning")
             if not restriction.is_default:
                 self.result.counts.add("dated code lines")
             self.record.restrictions.append((attrs.evolve(restriction, codes=codes), line.number))
+
+    def codes_fit(self, line: SourceLine, codes: tuple[str, ...]) -> bool:
+        """False (with an error) for a code that is no CAMEO-shaped actor code; with
+        ``literal_codes`` such a code is kept as written, with a warning."""
+        for code in codes:
+            if code == NULL_CODE:
+                continue
+            if not _CODE.match(code):
+                message = f"actor code {code!r} is not letters and digits"
+            elif len(code) % 3:
+                message = f"actor code {code!r} is not made of 3-character parts"
+            else:
+                continue
+            if not self.literal_codes:
+                self.problem(line, message)
+                return False
+            self.problem(line, f"{message}: kept as written", "warning")
+        return True
 
     def finish(self) -> None:
         record, self.record = self.record, None
@@ -178,6 +191,10 @@ def _dated_codes(codes: tuple[str, ...], spans: list[_intervals.Span]) -> list[D
     return out
 
 
-def read_actors(text: str, file: str) -> ActorImport:
-    """Convert the text of one PETRARCH actor file (``file`` names it in problems)."""
-    return _Reader(file).read(source_lines(text))
+def read_actors(text: str, file: str, *, literal_codes: bool = False) -> ActorImport:
+    """Convert the text of one PETRARCH actor file (``file`` names it in problems).
+
+    ``literal_codes``: keep codes that are not CAMEO-shaped (``[ITHTV]``, ``[+++]``:
+    PETRARCH writes any code as it finds it) instead of dropping them. Such a set is for
+    coding in memory (validation runs); the YAML loader rejects these codes."""
+    return _Reader(file, literal_codes).read(source_lines(text))

@@ -2,7 +2,8 @@
 
 Lines are ``PHRASE {PLURAL} [CODE] # comment``: ``~GOV`` appends the role to the
 actor code, ``NGO~`` puts it in front. ``{PLURAL}`` gives an irregular plural (kept as
-an alias), ``{}`` says there is no plural. Substitution macros ``!PERSON! = MAN, MEN``
+an alias), ``{}`` says there is no plural: the phrases go to the entry's ``no_plural``
+list ("POLICE {}" does not match "polices"). Substitution macros ``!PERSON! = MAN, MEN``
 are expanded: a phrase containing ``!PERSON!`` becomes one phrase per listed word.
 Regular plurals are not generated: the coder matches agent nouns on lemmas.
 
@@ -95,6 +96,7 @@ class _Reader(LineReader):
         self.result = AgentImport(file)
         self.macros: dict[str, list[str]] = {}
         self.groups: dict[str, tuple[list[str], int]] = {}
+        self.no_plural: set[str] = set()
 
     def finish(self) -> None:
         for code, (phrases, number) in self.groups.items():
@@ -102,7 +104,8 @@ class _Reader(LineReader):
             name = representative(unique)
             aliases = tuple(phrase for phrase in unique if phrase != name)
             origin = Origin(self.result.file, number)
-            entry = AgentEntry(name, code, aliases, origin=origin)
+            no_plural = tuple(phrase for phrase in unique if phrase in self.no_plural)
+            entry = AgentEntry(name, code, aliases, no_plural=no_plural, origin=origin)
             self.result.agents.append(entry)
 
     def line(self, line: SourceLine) -> None:
@@ -127,6 +130,8 @@ class _Reader(LineReader):
             self.problem(line, "undefined substitution marker !...!")
             return
         plural = match.group(2)
+        if plural is not None and not plural.strip():  # "POLICE {}": no plural form
+            self.no_plural.update(_phrase(p) for p in phrases)
         if plural:
             expanded = _expand(plural.strip(), self.macros) or []
             phrases += expanded

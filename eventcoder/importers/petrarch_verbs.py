@@ -155,6 +155,12 @@ class _Reader(LineReader):
             self.result.counts.add("transformations")
         elif text.startswith("-"):
             self.pattern(line, text)
+        elif text.startswith("*") and self.block is not None:
+            # "* (TO QUESTION) [110]" under BEGIN: a pattern without its "-", which
+            # PETRARCH reads as a pattern (its validation file expects 110)
+            self.problem(line, "pattern line without its leading '-'; read as a pattern",
+                         "warning")
+            self.pattern(line, "- " + text)
         elif self.block is None:
             self.problem(line, "line outside any synset or verb block")
         else:

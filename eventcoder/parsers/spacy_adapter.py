@@ -105,6 +105,24 @@ def load_model(model: str) -> Any:
         raise ParserError(f"cannot load spaCy model {model!r}: {error}") from error
 
 
+#: A hyphen ending a word, the word's own suffix ("anti- Gondor" -> "anti", "-").
+_TRAILING_HYPHEN = r"(?<=[^\W\d_])-"
+
+
+def split_trailing_hyphens(nlp: Any) -> None:
+    """Make ``nlp``'s tokenizer split a hyphen off the end of a word.
+
+    spaCy splits "anti-Gondor" into "anti", "-", "Gondor" but keeps "anti- Gondor" (a
+    space after the hyphen, common in wire copy) as the token "anti-", which its parser
+    then takes for a noun or even a sentence end. Splitting the hyphen off gives both
+    spellings the same tokens and parse.
+    """
+    from spacy.util import compile_suffix_regex
+
+    suffixes = [*nlp.Defaults.suffixes, _TRAILING_HYPHEN]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
+
 class SpacyParser:
     """Parses texts with a spaCy pipeline into UD v2 Documents (see module docstring)."""
 
@@ -119,6 +137,7 @@ class SpacyParser:
         self._nlp = load_model(model)
         if "parser" not in self._nlp.pipe_names:
             raise ParserError(f"spaCy pipeline {model!r} has no dependency parser")
+        split_trailing_hyphens(self._nlp)
 
     @property
     def version(self) -> str:
