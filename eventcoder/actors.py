@@ -135,7 +135,7 @@ class SentenceActors:
         return tuple(m for m in self.mentions if m.codes)
 
 
-#: Bound of the memo of matched parts (cleared when full).
+#: Bound of the memos of matched parts and payloads (each cleared when full).
 _PART_MEMO_SIZE = 100_000
 
 
@@ -172,9 +172,21 @@ class ActorLexicon:
             self.agent_by_name.setdefault(agent.name, agent)
         #: Memo of :func:`_best_part` by (payloads, day): the part without its span.
         self.parts: dict[tuple[tuple, dt.date | None], _Part] = {}
+        #: Memo of :func:`_listed_payloads` by (payloads, matched text).
+        self.listed: dict[tuple[tuple, str], tuple] = {}
 
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "parts": {}}
+        return {**self.__dict__, "parts": {}, "listed": {}}
+
+    def listed_payloads(self, payloads: tuple, text: str) -> tuple:
+        """:func:`_listed_payloads`, memoised over a run."""
+        key = (payloads, text)
+        found = self.listed.get(key)
+        if found is None:
+            if len(self.listed) >= _PART_MEMO_SIZE:
+                self.listed.clear()
+            found = self.listed[key] = _listed_payloads(self, payloads, text)
+        return found
 
     def agent_named(self, name: str | None) -> AgentEntry | None:
         """The first agent or title called ``name`` (None when there is none)."""
@@ -482,7 +494,12 @@ def _written_as_listed(lexicon: ActorLexicon, words: Sequence[Word], payloads: t
     (``no_plural``) when the text's last word is such a form ("Gondor's polices")."""
     if not any(p in lexicon.no_plural for p in payloads):
         return payloads
-    text = " ".join(w.text for w in words)
+    return lexicon.listed_payloads(payloads, " ".join(w.text for w in words))
+
+
+def _listed_payloads(lexicon: ActorLexicon, payloads: tuple, text: str) -> tuple:
+    """The payloads matched as ``text`` minus the agents ``text`` is a plural form of
+    when they have none (see :func:`_written_as_listed`)."""
     written = written_tokens(text)
     last = written[-1] if written else ""
     if singular(last) == last:

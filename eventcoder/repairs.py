@@ -88,7 +88,10 @@ def repair_coordination(sentence: Sentence) -> Sentence:
     before it the head's modifier (the sentence itself otherwise). The same holds for
     two subjects of one verb ("Iraq, Kuwait and the mighty *awful* Iran welcomed":
     "awful" a conjunct of "Iraq", "Iran" a second subject)."""
+    heads = {w.head for w in sentence.words if w.deprel.partition(":")[0] == "conj"}
     for first in sentence.words:
+        if first.id not in heads:
+            continue  # no conjunct
         for c in sentence.children(first.id, "conj"):
             head = sentence.word(c.id + 1) if c.id < len(sentence.words) else None
             if (head is not None and _split_from(sentence, first, head)
@@ -185,6 +188,8 @@ def repair_abbreviations(sentence: Sentence) -> Sentence:
     ``compound``. A word between brackets whose case-less nominal modifier ends right
     before the opening bracket is an abbreviation of that modifier: the modifier takes
     its place and it becomes the modifier's ``appos`` (the sentence itself otherwise)."""
+    if not any(w.text == "(" for w in sentence.words):
+        return sentence  # no brackets
     for short in sentence.words:
         name = _abbreviated_name(sentence, short)
         if name is not None:
@@ -234,6 +239,8 @@ def repair_negation(sentence: Sentence) -> Sentence:
     predicate, where its scope is (the sentence itself when there is none); "not only"
     is left alone."""
     for word in sentence.words:
+        if word.deprel != "advmod":
+            continue  # (the cheap part of _negated_predicate)
         target = _negated_predicate(sentence, word)
         if target is not None:
             sentence = sentence_with_head(sentence, word, target)
