@@ -676,6 +676,8 @@ def _apply_context(sentence: Tree, by_head: dict[int, Mention], lexicon: ActorLe
     nearest place the sentence names, else of the nearest earlier sentence that names
     one (docs/algorithm.md, "Country context"). Returns the sentence's own context."""
     spots = _place_spots(sentence, by_head)
+    if not any(m.kind == "agent" and not m.codes for m in by_head.values()):
+        return spots[0].country if spots else None  # no bare agent to place
     weak = _domestic_country(by_head.values())
     for head, own in list(by_head.items()):
         if own.kind != "agent" or own.codes:

@@ -87,6 +87,8 @@ class Tree:
         return self._subjects
 
     def span_text(self, first: int, last: int) -> str:
+        if first == last:  # one word: its text
+            return self.words[first - 1].text
         return self.sentence.span_text(first, last)
 
     def head_of(self, word: Word) -> Word | None:
