@@ -279,6 +279,8 @@ class _Context:
     #: PETRARCH's verb phrase: ``^`` items a ``(PREP ...)`` phrase has no actor for
     #: consume the actor phrases after it.
     spill_skips: bool = False
+    #: PETRARCH's phrases: a modifier's conjuncts may come between a term's words.
+    coordinated_terms: bool = False
     #: The words ``before`` items match in (the predicate's, less any left out).
     before: tuple[int, ...] = ()
 
@@ -288,14 +290,31 @@ def _words_at(ctx: _Context, seq: Sequence[int], j: int, words: tuple[str, ...],
     """End position when ``words`` match adjacent words at seq[j], else None."""
     if j + len(words) > len(seq):
         return None
-    first = seq[j]
+    pos = j
     for k, word in enumerate(words):
-        ident = seq[j + k]
-        if ident != first + k:
+        if k:
+            pos = _past_conjuncts(ctx, seq, pos)
+        if pos >= len(seq) or (k and seq[pos] != seq[pos - 1] + 1):
             return None
+        ident = seq[pos]
         if ctx.texts[ident] != word and (exact or ctx.lemmas[ident] != word):
             return None
-    return j + len(words)
+        pos += 1
+    return pos
+
+
+def _past_conjuncts(ctx: _Context, seq: Sequence[int], pos: int) -> int:
+    """With ``coordinated_terms``, the position after the conjuncts that follow the word
+    before seq[pos]: a modifier's conjuncts do not split a phrase ("*death* and injury
+    *toll*" is DEATH TOLL)."""
+    if not ctx.coordinated_terms or pos >= len(seq):
+        return pos
+    previous = ctx.sentence.words[seq[pos - 1] - 1]
+    coordination = {w.id for c in ctx.sentence.children(previous, "conj", "cc")
+                    if c.id > previous.id for w in ctx.sentence.subtree(c)}
+    while pos < len(seq) and seq[pos] in coordination and seq[pos] == seq[pos - 1] + 1:
+        pos += 1
+    return pos
 
 
 def _could_start(item: Compiled, ctx: _Context, ident: int) -> bool:
@@ -468,7 +487,7 @@ def _context(tree: Tree, actors: SentenceActors, predicate: Predicate,
     before = _without_adverbs(tree, predicate) if narrow else predicate.before
     return _Context(tree, tree.lemmas, tree.texts, actors.by_word, predicate.opaque, places,
                     verb=predicate.verb, adjacent_preps=adjacent_preps, before=before,
-                    spill_skips=narrow)
+                    spill_skips=narrow, coordinated_terms=narrow)
 
 
 def _without_adverbs(tree: Tree, predicate: Predicate) -> tuple[int, ...]:
