@@ -464,7 +464,8 @@ def _names_across_modifiers(lexicon: ActorLexicon, sentence: Sentence,
                 continue
             name = " ".join([*(w.text for w in words[part.start - 1 : part.end]),
                              words[head - 1].text])
-            payloads = tuple(p for p in lexicon.matcher.lookup(name) if p[0] == ACTOR)
+            payloads = tuple(p for p in lexicon.matcher.lookup(name)
+                             if isinstance(p, tuple) and p[0] == ACTOR)
             if payloads:
                 parts[index] = _best_part(lexicon, payloads, part.start, head, day)
 
