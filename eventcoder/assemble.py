@@ -167,7 +167,10 @@ def choose_actors(
         # "X said Y attacked Z": Y is never the target of the saying
         said = _said(match) and not open_clause
         first = _first_in_phrase(sentence, predicate, actors, sources, said)
-        if first:
+        if first:  # its source may still be the first actor of its subject's phrase
+            if not predicate.passive and match.source is None and not any(
+                    m.codes for m in sources):
+                sources = _subject_phrase_actors(sentence, predicate, actors, first) or sources
             return sources, first
     if (targets_policy == "phrase" and not predicate.passive and match.source is None
             and not any(m.codes for m in sources)):
