@@ -24,13 +24,13 @@ from eventcoder.assemble import Outcome, Settings, assemble
 from eventcoder.dictionaries.schema import DictionarySet
 from eventcoder.errors import EventCoderError
 from eventcoder.events import Event
+from eventcoder.lemmas import with_known_lemma
 from eventcoder.matcher import PhraseMatcher, WordTokens
 from eventcoder.model import Document, Sentence, SourceText
 from eventcoder.nominals import NounIndex, by_phrase_nominals, light_verb_match, with_nominals
 from eventcoder.parsers.base import Parser
 from eventcoder.patterns import INTENT_MOODS, VerbIndex, VerbMatch, match_predicate
 from eventcoder.predicates import Predicate, Tree, find_predicates
-from eventcoder.lemmas import with_known_lemma
 from eventcoder.repairs import petrarch_infinitives, repair_parse
 
 __all__ = ["Coder", "SentenceTrace"]
