@@ -29,8 +29,9 @@ import attrs
 from eventcoder.model import Sentence, Word
 
 __all__ = ["AUXILIARIES", "petrarch_infinitives", "repair_abbreviations", "repair_auxiliaries",
-           "repair_coordination", "repair_gerund_conjuncts", "repair_infinitive_subjects",
-           "repair_negation", "repair_nominal_compounds", "repair_nominal_roots", "repair_parse",
+           "repair_coordination", "repair_correlatives", "repair_gerund_conjuncts",
+           "repair_infinitive_subjects", "repair_negation", "repair_nominal_compounds",
+           "repair_nominal_roots", "repair_parse",
            "repair_passive_subjects"]
 
 #: Lemmas (and contracted forms) that are auxiliaries in English.
@@ -79,7 +80,8 @@ def repair_parse(sentence: Sentence) -> Sentence:
     sentence = repair_nominal_roots(repair_auxiliaries(sentence))
     sentence = repair_negation(repair_abbreviations(repair_coordination(sentence)))
     sentence = repair_nominal_compounds(repair_passive_subjects(sentence))
-    return repair_gerund_conjuncts(repair_infinitive_subjects(sentence))
+    sentence = repair_gerund_conjuncts(repair_infinitive_subjects(sentence))
+    return repair_correlatives(sentence)
 
 
 def repair_coordination(sentence: Sentence) -> Sentence:
@@ -411,3 +413,27 @@ def _infinitive_after_object(sentence: Sentence, clause: Word) -> bool:
         return False
     end = max(w.id for w in sentence.subtree(objects[0].id))
     return end == objects[0].id == marks[0].id - 1 and marks[0].id + 1 == clause.id
+
+
+#: First words of correlative coordinations, with the conjunctions they pair with.
+_CORRELATIVES = {"neither": "nor", "either": "or", "both": "and"}
+
+
+def repair_correlatives(sentence: Sentence) -> Sentence:
+    """The sentence with the first word of a correlative coordination a parser made a
+    determiner ("*Neither* Galadriel nor Gollum", spaCy's ``det`` of "Galadriel")
+    made the first conjunct's ``cc:preconj``, as UD has it."""
+    words = tuple(
+        attrs.evolve(w, deprel="cc:preconj") if _correlative(sentence, w) else w
+        for w in sentence.words
+    )
+    return attrs.evolve(sentence, words=words) if words != sentence.words else sentence
+
+
+def _correlative(sentence: Sentence, word: Word) -> bool:
+    pair = _CORRELATIVES.get(word.lemma.lower())
+    if pair is None or word.deprel not in ("det", "advmod", "cc") or word.head <= word.id:
+        return False
+    return any(cc.lemma.lower() == pair
+               for conj in sentence.children(word.head, "conj")
+               for cc in sentence.children(conj.id, "cc"))
