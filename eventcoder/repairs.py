@@ -285,20 +285,24 @@ def _caseless_premodifier(sentence: Sentence, word: Word) -> bool:
 
 
 def repair_passive_subjects(sentence: Sentence) -> Sentence:
-    """The sentence with a subject a parser hung under an auxiliary attached to the
-    auxiliary's verb, as ``nsubj:pass`` when the auxiliary is ``aux:pass``: spaCy reads
-    "The Philippines *was* heavily and unjustly criticized" with "Philippines" the
-    ``nsubj`` of "was"."""
+    """The sentence with the subjects of passive verbs set right. A subject a parser hung
+    under an auxiliary is attached to the auxiliary's verb: spaCy reads "The Philippines
+    *was* heavily and unjustly criticized" with "Philippines" the ``nsubj`` of "was". A
+    participle with an ``aux:pass`` takes an ``nsubj:pass``, not an ``nsubj`` ("The
+    Syrian army was heavily and repeatedly criticized")."""
     words = list(sentence.words)
     for subject in sentence.words:
         if subject.deprel not in ("nsubj", "nsubj:pass") or not subject.head:
             continue
-        aux = sentence.word(subject.head)
-        if aux.deprel not in ("aux", "aux:pass") or not aux.head:
-            continue
-        verb = sentence.word(aux.head)
-        if verb.upos not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN") or sentence.children(
-                verb.id, "nsubj", "csubj"):
+        head = sentence.word(subject.head)
+        aux: Word | None
+        if head.deprel in ("aux", "aux:pass") and head.head:
+            verb, aux = sentence.word(head.head), head
+            if sentence.children(verb.id, "nsubj", "csubj"):
+                continue
+        else:
+            verb, aux = head, next(iter(sentence.children(head.id, "aux:pass")), None)
+        if aux is None or verb.upos not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN"):
             continue
         passive = aux.deprel == "aux:pass" and verb.feat("VerbForm") == "Part"
         words[subject.id - 1] = attrs.evolve(
