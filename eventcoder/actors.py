@@ -444,7 +444,20 @@ def _collect_parts(
         part = _best_part(lexicon, payloads, start, end, day)
         head = np_head(sentence, _span_head(words, start, end))
         phrases.setdefault(head, []).append(part)
-    return phrases
+    return {head: parts for head, parts in phrases.items()
+            if not _adjective_roles(words, head, parts)}
+
+
+def _adjective_roles(words: tuple[Word, ...], head: int, parts: list[_Part]) -> bool:
+    """Every part of the phrase is an agent or title word used as an adjective of a head
+    noun no part names: "his first *official* foreign visit" is no government actor."""
+    for part in parts:
+        if part.kind not in (AGENT, TITLE) or part.start != part.end or part.start == head:
+            return False
+        word = words[part.start - 1]
+        if word.upos != "ADJ" or word.deprel != "amod":
+            return False
+    return True
 
 
 def _names_across_modifiers(lexicon: ActorLexicon, sentence: Sentence,

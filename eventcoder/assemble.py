@@ -211,13 +211,16 @@ def _first_in_phrase(sentence: Sentence, predicate: Predicate, actors: SentenceA
                      sources: Sequence[Mention], said: bool = False,
                      skip: frozenset[int] = frozenset()) -> list[Mention]:
     """The first coded actor among the predicate's ``after`` words, with its conjuncts
-    (for a plain statement, 010, not one inside the reported clause; none in ``skip``)."""
+    (for a plain statement, 010, not one inside the reported clause; none in ``skip``;
+    not a source, nor a pronoun that refers to one: "Sam Gamgee has begun to question
+    whether *he* really has a future with the Morgul Orcs")."""
     for ident in predicate.after:
         if (said and ident in predicate.opaque) or ident in skip:
             continue
         mention = actors.by_word.get(ident)
-        if mention is None or not mention.codes or mention in sources:
-            continue
+        if (mention is None or not mention.codes or mention in sources
+                or any(_refers_back(mention, s) for s in sources)):
+            continue  # nor "he" standing for the source
         return [m for m in _mentions(actors, conjuncts(sentence, mention.head))
                 if m.codes and m not in sources] or [mention]
     return []

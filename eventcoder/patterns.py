@@ -493,13 +493,16 @@ def _context(tree: Tree, actors: SentenceActors, predicate: Predicate,
 def _without_adverbs(tree: Tree, predicate: Predicate) -> tuple[int, ...]:
     """The predicate's ``before`` words less the verb's own adverbs ("*recently*
     allowed", "was *heavily and unjustly* criticized"); a negator ("not", "never") stays,
-    it is what ``NOT *`` patterns match."""
+    it is what ``NOT *`` patterns match. The first word of a correlative coordination
+    (``cc:preconj``: "*Neither* Galadriel nor Gollum boycotted") belongs to the subject,
+    not the verb phrase."""
     verb = tree.word(predicate.verb)
     adverbs = {w.id for child in tree.children(verb, "advmod")
                if child.id < verb.id and child.lemma.lower() not in NEGATORS
                and child.text.lower() not in NEGATORS
                for w in tree.subtree(child)}
-    return tuple(i for i in predicate.before if i not in adverbs)
+    return tuple(i for i in predicate.before
+                 if i not in adverbs and tree.word(i).deprel != "cc:preconj")
 
 
 def _without_clauses(tree: Tree, predicate: Predicate, after: tuple[int, ...]
