@@ -485,7 +485,43 @@ def _collect_parts(
         part = lexicon.part(payloads, start, end, day)
         head = np_head(sentence, _span_head(words, start, end))
         phrases.setdefault(head, []).append(part)
-    return phrases
+    return {head: parts for head, parts in phrases.items()
+            if not _adjective_roles(words, head, parts)}
+
+
+def _adjective_roles(words: tuple[Word, ...], head: int, parts: list[_Part]) -> bool:
+    """Every part of the phrase is an agent or title word used as an adjective of a head
+    noun no part names: "his first *official* foreign visit" is no government actor."""
+    for part in parts:
+        if part.kind not in (AGENT, TITLE) or part.start != part.end or part.start == head:
+            return False
+        word = words[part.start - 1]
+        if word.upos != "ADJ" or word.deprel != "amod":
+            return False
+    return True
+
+
+def _names_across_modifiers(lexicon: ActorLexicon, sentence: Tree,
+                            phrases: dict[int, list[_Part]], day: dt.date | None) -> None:
+    """An actor in front of a head noun no part covers, with only the head's modifiers
+    between them, reads as the actor name it makes with the head when the dictionaries
+    list that name ("Ithilen state-run television" is ITHILEN TELEVISION, not ITHILEN):
+    PETRARCH's reading of a name whose words a noun phrase separates."""
+    words = sentence.words
+    for head, parts in phrases.items():
+        if any(p.start <= head <= p.end for p in parts):
+            continue
+        for index, part in enumerate(parts):
+            between = range(part.end + 1, head)
+            if (part.kind != ACTOR or part.end >= head or not between
+                    or any(words[i - 1].head != head for i in between)):
+                continue
+            name = " ".join([*(w.text for w in words[part.start - 1 : part.end]),
+                             words[head - 1].text])
+            payloads = tuple(p for p in lexicon.matcher.lookup(name)
+                             if isinstance(p, tuple) and p[0] == ACTOR)
+            if payloads:
+                parts[index] = _best_part(lexicon, payloads, part.start, head, day)
 
 
 def _written_as_listed(lexicon: ActorLexicon, words: Sequence[Word], payloads: tuple
@@ -579,6 +615,8 @@ def find_actors(
     sentence = as_tree(sentence)
     stack = not conventions  # PETRARCH's role stacking goes with its conventions
     phrases = _collect_parts(lexicon, sentence, day, flat)
+    if stack:  # PETRARCH's names skip modifiers: "Ithilen state-run television"
+        _names_across_modifiers(lexicon, sentence, phrases, day)
     pronouns = _pronoun_heads(sentence)
     pronoun_at = dict((head, pid) for head, pid in pronouns)
     heads = sorted(set(phrases) | set(pronoun_at))

@@ -169,7 +169,10 @@ def choose_actors(
         # "X said Y attacked Z": Y is never the target of the saying
         said = _said(match) and not open_clause
         first = _first_in_phrase(sentence, predicate, actors, sources, said)
-        if first:
+        if first:  # its source may still be the first actor of its subject's phrase
+            if not predicate.passive and match.source is None and not any(
+                    m.codes for m in sources):
+                sources = _subject_phrase_actors(sentence, predicate, actors, first) or sources
             return sources, first
     if (targets_policy == "phrase" and not predicate.passive and match.source is None
             and not any(m.codes for m in sources)):
@@ -210,13 +213,16 @@ def _first_in_phrase(sentence: Tree, predicate: Predicate, actors: SentenceActor
                      sources: Sequence[Mention], said: bool = False,
                      skip: frozenset[int] = frozenset()) -> list[Mention]:
     """The first coded actor among the predicate's ``after`` words, with its conjuncts
-    (for a plain statement, 010, not one inside the reported clause; none in ``skip``)."""
+    (for a plain statement, 010, not one inside the reported clause; none in ``skip``;
+    not a source, nor a pronoun that refers to one: "Sam Gamgee has begun to question
+    whether *he* really has a future with the Morgul Orcs")."""
     for ident in predicate.after:
         if (said and ident in predicate.opaque) or ident in skip:
             continue
         mention = actors.by_word.get(ident)
-        if mention is None or not mention.codes or mention in sources:
-            continue
+        if (mention is None or not mention.codes or mention in sources
+                or any(_refers_back(mention, s) for s in sources)):
+            continue  # nor "he" standing for the source
         return [m for m in _mentions(actors, conjuncts(sentence, mention.head))
                 if m.codes and m not in sources] or [mention]
     return []

@@ -24,13 +24,14 @@ from eventcoder.assemble import Outcome, Settings, assemble
 from eventcoder.dictionaries.schema import DictionarySet
 from eventcoder.errors import EventCoderError
 from eventcoder.events import Event
+from eventcoder.lemmas import with_known_lemma
 from eventcoder.matcher import PhraseMatcher, WordTokens
 from eventcoder.model import Document, Sentence, SourceText
 from eventcoder.nominals import NounIndex, by_phrase_nominals, light_verb_match, with_nominals
 from eventcoder.parsers.base import Parser
 from eventcoder.patterns import INTENT_MOODS, VerbIndex, VerbMatch, match_predicate
 from eventcoder.predicates import Predicate, Tree, find_predicates
-from eventcoder.repairs import repair_parse
+from eventcoder.repairs import petrarch_infinitives, repair_parse
 
 __all__ = ["Coder", "SentenceTrace"]
 
@@ -281,13 +282,16 @@ class Coder:
         contexts = [] if contexts is None else contexts
         context = next((c for c in reversed(contexts) if c), None)
         sentence = repair_parse(sentence)  # "halt" parsed as an auxiliary, ...
+        if self.pattern_scope == "petrarch":
+            sentence = petrarch_infinitives(sentence)  # "hosting X to celebrate"
         tree = Tree(sentence)  # one view of the sentence, shared by every stage
         actors = find_actors(self.lexicon, tree, doc.date, history, uncoded=True, flat=flat,
                              earlier_context=context,
                              conventions=self.conventions == "news")
         contexts.append(actors.context)
         history.append((actors.coded(), tree.subjects))
-        predicates = find_predicates(tree)
+        predicates = [with_known_lemma(p, tree.texts[p.verb], self.verbs.by_first)
+                      for p in find_predicates(tree)]  # "cordoned" lemmatized "cordone"
         if self.irrealis == "code":
             predicates = [_as_realis(p) for p in predicates]
         matches = self._match(tree, predicates, actors, traces is not None)

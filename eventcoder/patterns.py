@@ -285,6 +285,11 @@ class _Context:
     verb: int = 0
     #: PETRARCH's reading of ``(PREP WORD ...)``: WORD follows the preposition.
     adjacent_preps: bool = False
+    #: PETRARCH's verb phrase: ``^`` items a ``(PREP ...)`` phrase has no actor for
+    #: consume the actor phrases after it.
+    spill_skips: bool = False
+    #: PETRARCH's phrases: a modifier's conjuncts may come between a term's words.
+    coordinated_terms: bool = False
     #: The words ``before`` items match in (the predicate's, less any left out).
     before: tuple[int, ...] = ()
 
@@ -294,14 +299,31 @@ def _words_at(ctx: _Context, seq: Sequence[int], j: int, words: tuple[str, ...],
     """End position when ``words`` match adjacent words at seq[j], else None."""
     if j + len(words) > len(seq):
         return None
-    first = seq[j]
+    pos = j
     for k, word in enumerate(words):
-        ident = seq[j + k]
-        if ident != first + k:
+        if k:
+            pos = _past_conjuncts(ctx, seq, pos)
+        if pos >= len(seq) or (k and seq[pos] != seq[pos - 1] + 1):
             return None
+        ident = seq[pos]
         if ctx.texts[ident] != word and (exact or ctx.lemmas[ident] != word):
             return None
-    return j + len(words)
+        pos += 1
+    return pos
+
+
+def _past_conjuncts(ctx: _Context, seq: Sequence[int], pos: int) -> int:
+    """With ``coordinated_terms``, the position after the conjuncts that follow the word
+    before seq[pos]: a modifier's conjuncts do not split a phrase ("*death* and injury
+    *toll*" is DEATH TOLL)."""
+    if not ctx.coordinated_terms or pos >= len(seq):
+        return pos
+    previous = ctx.sentence.words[seq[pos - 1] - 1]
+    coordination = {w.id for c in ctx.sentence.children(previous, "conj", "cc")
+                    if c.id > previous.id for w in ctx.sentence.subtree(c)}
+    while pos < len(seq) and seq[pos] in coordination and seq[pos] == seq[pos - 1] + 1:
+        pos += 1
+    return pos
 
 
 def _could_start(item: Compiled, ctx: _Context, ident: int) -> bool:
@@ -364,7 +386,30 @@ def _prep(item: Compiled, ctx: _Context, seq: Sequence[int], j: int) -> list[Res
     end = j + 1
     while end < len(seq) and seq[end] in inside:
         end += 1
+    if ctx.spill_skips:
+        end = _spilled_skips(item[2], ctx, inner, seq, end)
     return [(end, 1 + found[1], found[2])]
+
+
+def _spilled_skips(items: Sequence[Compiled], ctx: _Context, inner: Sequence[int],
+                   seq: Sequence[int], end: int) -> int:
+    """Where matching goes on after a ``(PREP ...)`` phrase whose ``^`` items outnumber
+    its actor phrases: each one left over consumes the next actor phrase after it, as
+    PETRARCH's flat matching does ("celebrated Iftar at Osgiliath with the parliament of
+    Gondor": IFTAR `(AT ^ ^) +` skips Osgiliath and the parliament, + is Gondor)."""
+    skips = sum(1 for i in items if i[0] == SLOT and i[1] == SKIP)
+    held = {m.head for i in inner if (m := ctx.mention_of.get(i)) is not None and m.codes}
+    for _ in range(skips - len(held)):
+        pos = next((k for k in range(end, len(seq))
+                    if (m := ctx.mention_of.get(seq[k])) is not None and m.codes
+                    and m.head not in ctx.opaque), None)
+        if pos is None:
+            break
+        mention = ctx.mention_of[seq[pos]]
+        end = pos
+        while end < len(seq) and mention.start <= seq[end] <= mention.end:
+            end += 1
+    return end
 
 
 def _match_prep_items(items: Sequence[Compiled], ctx: _Context, inner: Sequence[int]
@@ -450,19 +495,23 @@ def _context(tree: Tree, actors: SentenceActors, predicate: Predicate,
     places = frozenset(a.head for a in predicate.obliques if a.prep in PLACE_PREPS)
     before = _without_adverbs(tree, predicate) if narrow else predicate.before
     return _Context(tree, tree.lemmas, tree.texts, actors.by_word, predicate.opaque, places,
-                    verb=predicate.verb, adjacent_preps=adjacent_preps, before=before)
+                    verb=predicate.verb, adjacent_preps=adjacent_preps, before=before,
+                    spill_skips=narrow, coordinated_terms=narrow)
 
 
 def _without_adverbs(tree: Tree, predicate: Predicate) -> tuple[int, ...]:
     """The predicate's ``before`` words less the verb's own adverbs ("*recently*
     allowed", "was *heavily and unjustly* criticized"); a negator ("not", "never") stays,
-    it is what ``NOT *`` patterns match."""
+    it is what ``NOT *`` patterns match. The first word of a correlative coordination
+    (``cc:preconj``: "*Neither* Galadriel nor Gollum boycotted") belongs to the subject,
+    not the verb phrase."""
     verb = tree.word(predicate.verb)
     adverbs = {w.id for child in tree.children(verb, "advmod")
                if child.id < verb.id and child.lemma.lower() not in NEGATORS
                and child.text.lower() not in NEGATORS
                for w in tree.subtree(child)}
-    return tuple(i for i in predicate.before if i not in adverbs)
+    return tuple(i for i in predicate.before
+                 if i not in adverbs and tree.word(i).deprel != "cc:preconj")
 
 
 def _without_clauses(tree: Tree, predicate: Predicate, after: tuple[int, ...]

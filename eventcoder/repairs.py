@@ -28,8 +28,11 @@ import attrs
 
 from eventcoder.model import Sentence, Word
 
-__all__ = ["AUXILIARIES", "repair_abbreviations", "repair_auxiliaries", "repair_coordination",
-           "repair_negation", "repair_nominal_roots", "repair_parse"]
+__all__ = ["AUXILIARIES", "petrarch_infinitives", "repair_abbreviations", "repair_auxiliaries",
+           "repair_coordination", "repair_correlatives", "repair_gerund_conjuncts",
+           "repair_infinitive_subjects", "repair_negation", "repair_nominal_compounds",
+           "repair_nominal_roots", "repair_parse",
+           "repair_passive_subjects"]
 
 #: Lemmas (and contracted forms) that are auxiliaries in English.
 AUXILIARIES = frozenset({
@@ -75,7 +78,10 @@ def _promote(sentence: Sentence, aux: Word) -> Sentence:
 def repair_parse(sentence: Sentence) -> Sentence:
     """All repairs of this module, in order."""
     sentence = repair_nominal_roots(repair_auxiliaries(sentence))
-    return repair_negation(repair_abbreviations(repair_coordination(sentence)))
+    sentence = repair_negation(repair_abbreviations(repair_coordination(sentence)))
+    sentence = repair_nominal_compounds(repair_passive_subjects(sentence))
+    sentence = repair_gerund_conjuncts(repair_infinitive_subjects(sentence))
+    return repair_correlatives(sentence)
 
 
 def repair_coordination(sentence: Sentence) -> Sentence:
@@ -264,3 +270,183 @@ def sentence_with_head(sentence: Sentence, word: Word, head: int) -> Sentence:
     """The sentence with ``word`` attached to word ``head`` (its relation kept)."""
     words = tuple(attrs.evolve(w, head=head) if w.id == word.id else w for w in sentence.words)
     return attrs.evolve(sentence, words=words)
+
+
+def repair_nominal_compounds(sentence: Sentence) -> Sentence:
+    """The sentence with each case-less nominal ``nmod`` before its nominal head made a
+    ``compound``: spaCy reads "the *Gondor* main opposition group" with "Gondor" an
+    ``nmod`` of "group" (no preposition: ClearNLP's modifier of a nominal), where UD has
+    a ``compound``. One with conjuncts of its own is left to
+    :func:`repair_coordination`."""
+    words = tuple(
+        attrs.evolve(w, deprel="compound") if _caseless_premodifier(sentence, w) else w
+        for w in sentence.words
+    )
+    return attrs.evolve(sentence, words=words) if words != sentence.words else sentence
+
+
+def _caseless_premodifier(sentence: Sentence, word: Word) -> bool:
+    if word.deprel != "nmod" or word.upos not in ("NOUN", "PROPN") or word.head <= word.id:
+        return False
+    if sentence.word(word.head).upos not in ("NOUN", "PROPN"):
+        return False
+    return not sentence.children(word.id, "case") and not sentence.children(word.id, "conj")
+
+
+def repair_passive_subjects(sentence: Sentence) -> Sentence:
+    """The sentence with the subjects of passive verbs set right. A subject a parser hung
+    under an auxiliary is attached to the auxiliary's verb: spaCy reads "The Philippines
+    *was* heavily and unjustly criticized" with "Philippines" the ``nsubj`` of "was". A
+    participle with an ``aux:pass`` takes an ``nsubj:pass``, not an ``nsubj`` ("The
+    Syrian army was heavily and repeatedly criticized")."""
+    words = list(sentence.words)
+    for subject in sentence.words:
+        if subject.deprel not in ("nsubj", "nsubj:pass") or not subject.head:
+            continue
+        head = sentence.word(subject.head)
+        aux: Word | None
+        if head.deprel in ("aux", "aux:pass") and head.head:
+            verb, aux = sentence.word(head.head), head
+            if sentence.children(verb.id, "nsubj", "csubj"):
+                continue
+        else:
+            verb, aux = head, next(iter(sentence.children(head.id, "aux:pass")), None)
+        if aux is None or verb.upos not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN"):
+            continue
+        passive = aux.deprel == "aux:pass" and verb.feat("VerbForm") == "Part"
+        words[subject.id - 1] = attrs.evolve(
+            subject, head=verb.id, deprel="nsubj:pass" if passive else subject.deprel)
+    found = tuple(words)
+    return attrs.evolve(sentence, words=found) if found != sentence.words else sentence
+
+
+def repair_infinitive_subjects(sentence: Sentence) -> Sentence:
+    """The sentence with the subject of a *to*-infinitive ``ccomp`` made the object of
+    the verb, and the infinitive its ``xcomp``: spaCy reads "hosting *Osgiliath* to
+    celebrate May Day" (and "wants Turkey to withdraw") in the ClearNLP way, with
+    "Osgiliath" the subject of "celebrate"; UD makes it the object of "hosting", which
+    controls the infinitive. Not with *for* ("for them to go") nor when the verb has an
+    object already."""
+    for clause in sentence.words:
+        subject = _infinitive_subject(sentence, clause)
+        if subject is not None:
+            words = tuple(
+                attrs.evolve(w, head=clause.head, deprel="obj") if w.id == subject.id
+                else attrs.evolve(w, deprel="xcomp") if w.id == clause.id else w
+                for w in sentence.words
+            )
+            sentence = attrs.evolve(sentence, words=words)
+    return sentence
+
+
+def _infinitive_subject(sentence: Sentence, clause: Word) -> Word | None:
+    if clause.deprel != "ccomp" or clause.upos != "VERB" or not clause.head:
+        return None
+    if clause.feat("VerbForm") != "Inf" or sentence.word(clause.head).upos != "VERB":
+        return None
+    marks = {m.lemma.lower() for m in sentence.children(clause.id, "mark")}
+    if marks != {"to"} or sentence.children(clause.head, "obj"):
+        return None
+    subjects = sentence.children(clause.id, "nsubj")
+    if len(subjects) != 1 or not clause.head < subjects[0].id < clause.id:
+        return None
+    return subjects[0] if subjects[0].upos in ("NOUN", "PROPN", "PRON") else None
+
+
+def repair_gerund_conjuncts(sentence: Sentence) -> Sentence:
+    """The sentence with an *-ing* noun modifier a parser made a verb conjoined with the
+    finite verb before it set right: spaCy reads "launched a new bombing and *shelling*
+    offensive against Osgiliath" with "shelling" a ``conj`` of "launched" and
+    "offensive" its object. An *-ing* ``conj`` with no subject, right after its
+    ``cc`` that follows the finite verb's object, whose own object (with no determiner)
+    comes right after it, is a modifier of that object; the object becomes a conjunct
+    of the verb's object and takes the *-ing* word's other dependents."""
+    for gerund in sentence.words:
+        found = _gerund_modifier(sentence, gerund)
+        if found is not None:
+            return _as_noun_conjunct(sentence, gerund, *found)
+    return sentence
+
+
+def _gerund_modifier(sentence: Sentence, gerund: Word) -> tuple[Word, Word] | None:
+    """(the verb's object, the gerund's object) when ``gerund`` is such a modifier."""
+    if (gerund.deprel != "conj" or gerund.upos != "VERB" or gerund.xpos != "VBG"
+            or not gerund.head or gerund.head > gerund.id):
+        return None
+    verb = sentence.word(gerund.head)
+    if verb.upos != "VERB" or verb.feat("VerbForm") != "Fin":
+        return None
+    if sentence.children(gerund.id, "nsubj", "nsubj:pass", "aux", "aux:pass"):
+        return None
+    ccs = sentence.children(gerund.id, "cc")
+    objects = [o for o in sentence.children(verb.id, "obj") if o.id < gerund.id]
+    own = [o for o in sentence.children(gerund.id, "obj") if o.id == gerund.id + 1]
+    if not ccs or ccs[0].id != gerund.id - 1 or len(objects) != 1 or not own:
+        return None
+    end = max(w.id for w in sentence.subtree(objects[0].id))
+    if end != ccs[0].id - 1 or sentence.children(own[0].id, "det"):
+        return None
+    return objects[0], own[0]
+
+
+def _as_noun_conjunct(sentence: Sentence, gerund: Word, first: Word, noun: Word) -> Sentence:
+    words = []
+    for word in sentence.words:
+        if word.id == noun.id:
+            word = attrs.evolve(word, head=first.id, deprel="conj")
+        elif word.id == gerund.id:
+            word = attrs.evolve(word, head=noun.id, deprel="compound", upos="NOUN")
+        elif word.head == gerund.id:
+            deprel = "nmod" if word.deprel == "obl" else word.deprel
+            word = attrs.evolve(word, head=noun.id, deprel=deprel)  # "and", "against X"
+        words.append(word)
+    return attrs.evolve(sentence, words=tuple(words))
+
+
+def petrarch_infinitives(sentence: Sentence) -> Sentence:
+    """PETRARCH's verb phrase (validation only): a *to*-infinitive ``advcl`` with no
+    subject right after the verb's object is the verb's ``xcomp`` ("hosting Osgiliath
+    *to celebrate* Tabaski"). In real news it is as often a purpose ("bombed the city
+    to punish the rebels"), so the default coding keeps the parser's ``advcl``."""
+    words = tuple(
+        attrs.evolve(w, deprel="xcomp") if _infinitive_after_object(sentence, w) else w
+        for w in sentence.words
+    )
+    return attrs.evolve(sentence, words=words) if words != sentence.words else sentence
+
+
+def _infinitive_after_object(sentence: Sentence, clause: Word) -> bool:
+    if clause.deprel != "advcl" or clause.feat("VerbForm") != "Inf" or not clause.head:
+        return False
+    marks = sentence.children(clause.id, "mark")
+    if [m.lemma.lower() for m in marks] != ["to"] or sentence.children(clause.id, "nsubj"):
+        return False
+    objects = sentence.children(clause.head, "obj")
+    if len(objects) != 1 or sentence.children(clause.head, "xcomp"):
+        return False
+    end = max(w.id for w in sentence.subtree(objects[0].id))
+    return end == objects[0].id == marks[0].id - 1 and marks[0].id + 1 == clause.id
+
+
+#: First words of correlative coordinations, with the conjunctions they pair with.
+_CORRELATIVES = {"neither": "nor", "either": "or", "both": "and"}
+
+
+def repair_correlatives(sentence: Sentence) -> Sentence:
+    """The sentence with the first word of a correlative coordination a parser made a
+    determiner ("*Neither* Galadriel nor Gollum", spaCy's ``det`` of "Galadriel")
+    made the first conjunct's ``cc:preconj``, as UD has it."""
+    words = tuple(
+        attrs.evolve(w, deprel="cc:preconj") if _correlative(sentence, w) else w
+        for w in sentence.words
+    )
+    return attrs.evolve(sentence, words=words) if words != sentence.words else sentence
+
+
+def _correlative(sentence: Sentence, word: Word) -> bool:
+    pair = _CORRELATIVES.get(word.lemma.lower())
+    if pair is None or word.deprel not in ("det", "advmod", "cc") or word.head <= word.id:
+        return False
+    return any(cc.lemma.lower() == pair
+               for conj in sentence.children(word.head, "conj")
+               for cc in sentence.children(conj.id, "cc"))

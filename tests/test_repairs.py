@@ -7,10 +7,16 @@ import pytest
 
 from eventcoder.model import Sentence, SourceText, Word
 from eventcoder.repairs import (
+    petrarch_infinitives,
     repair_abbreviations,
     repair_coordination,
+    repair_correlatives,
+    repair_gerund_conjuncts,
+    repair_infinitive_subjects,
     repair_negation,
+    repair_nominal_compounds,
     repair_parse,
+    repair_passive_subjects,
 )
 
 pytest.importorskip("spacy")
@@ -99,3 +105,97 @@ def test_coordination_under_its_last_conjunct_with_premodifiers(parser) -> None:
     assert attachment(r, "Calenardhon") == ("conj", "Arnor")
     assert attachment(r, "awful")[1] == "Gondor"
     assert attachment(r, "and") == ("cc", "Gondor")
+
+
+def test_caseless_nmod_before_its_head_is_a_compound(parser) -> None:
+    """spaCy (ClearNLP's nominal modifier): "Syria" an nmod of "bloc" with no
+    preposition; UD has a compound."""
+    s = parsed(parser, "Russia met the Syria main opposition bloc in Geneva.")
+    assert attachment(s, "Syria") == ("nmod", "bloc")
+    r = repair_nominal_compounds(s)
+    assert attachment(r, "Syria") == ("compound", "bloc")
+    assert attachment(r, "Geneva") == attachment(s, "Geneva")  # with its preposition
+
+
+def test_caseless_nmod_with_conjuncts_is_left_to_coordination(parser) -> None:
+    s = parsed(parser, "Arnor, Calenardhon and the evil awful Gondor welcomed a resumption of "
+                       "formal diplomatic ties with Osgiliath after a 12-year rift.")
+    assert attachment(s, "Arnor") == ("nmod", "Gondor")
+    assert repair_nominal_compounds(s) is s
+
+
+def test_passive_participle_takes_a_passive_subject(parser) -> None:
+    s = parsed(parser, "The Syrian army was heavily and repeatedly criticized over its siege "
+                       "of Ghouta.")
+    assert attachment(s, "army") == ("nsubj", "criticized")
+    assert attachment(repair_passive_subjects(s), "army") == ("nsubj:pass", "criticized")
+
+
+def test_subject_under_an_auxiliary_moves_to_its_verb(parser) -> None:
+    """A sentence of the PETRARCH validation file (PATTERN-25): spaCy makes "Philippines"
+    the subject of "was"."""
+    s = parsed(parser, "The Philippines was heavily and unjustly criticized over its "
+                       "territorial dispute with Eriador.")
+    assert attachment(s, "Philippines") == ("nsubj", "was")
+    r = repair_passive_subjects(s)
+    assert attachment(r, "Philippines") == ("nsubj:pass", "criticized")
+
+
+def test_active_subject_is_left_alone(parser) -> None:
+    s = parsed(parser, "Turkey has condemned the Russian air strikes.")
+    assert repair_passive_subjects(s) is s
+
+
+def test_subject_of_a_to_infinitive_ccomp_is_the_verbs_object(parser) -> None:
+    """spaCy (ClearNLP): "Turkey" the subject of "withdraw", a ccomp of "wants"; UD:
+    "Turkey" the object of "wants", "withdraw" its xcomp."""
+    s = parsed(parser, "Russia wants Turkey to withdraw its troops from northern Syria.")
+    assert attachment(s, "Turkey") == ("nsubj", "withdraw")
+    assert attachment(s, "withdraw") == ("ccomp", "wants")
+    r = repair_infinitive_subjects(s)
+    assert attachment(r, "Turkey") == ("obj", "wants")
+    assert attachment(r, "withdraw") == ("xcomp", "wants")
+    assert attachment(r, "troops") == ("obj", "withdraw")
+
+
+def test_finite_ccomp_keeps_its_subject(parser) -> None:
+    s = parsed(parser, "Russia said Turkey would withdraw its troops from northern Syria.")
+    assert repair_infinitive_subjects(s) is s
+
+
+def test_gerund_conjunct_before_a_noun_is_its_modifier(parser) -> None:
+    """spaCy: "shelling" a verb conjoined with "launched", "campaign" its object;
+    repaired: "campaign" a conjunct of "bombing" with "shelling" its modifier, "and" and
+    "against Ghouta" under "campaign"."""
+    s = parsed(parser, "Syrian forces launched a new bombing and shelling campaign against "
+                       "rebel-held Ghouta on Sunday.")
+    assert attachment(s, "shelling") == ("conj", "launched")
+    r = repair_gerund_conjuncts(s)
+    assert attachment(r, "campaign") == ("conj", "bombing")
+    assert attachment(r, "shelling") == ("compound", "campaign")
+    assert word(r, "shelling").upos == "NOUN"
+    assert attachment(r, "and") == ("cc", "campaign")
+    assert attachment(r, "Ghouta") == ("nmod", "campaign")
+
+
+def test_gerund_clause_conjunct_is_left_alone(parser) -> None:
+    s = parsed(parser, "The army stormed the town and is shelling the villages around it.")
+    assert repair_gerund_conjuncts(s) is s
+
+
+def test_neither_parsed_as_determiner_is_a_preconjunct(parser) -> None:
+    s = parsed(parser, "Neither Russia nor Iran condemned the strikes on Idlib.")
+    assert attachment(s, "Neither") == ("det", "Russia")
+    assert attachment(repair_correlatives(s), "Neither") == ("cc:preconj", "Russia")
+
+
+def test_petrarch_infinitive_after_a_bare_object(parser) -> None:
+    """A sentence of the PETRARCH validation file (PATTERN-17): "to celebrate" an advcl
+    of "hosting" right after its object becomes its xcomp (validation only); not after
+    an object with a phrase of its own."""
+    s = parsed(parser, "Mordor will be hosting Osgiliath to celebrate Tabaski with Eriador "
+                       "next week at Cirith Ungol.")
+    assert attachment(s, "celebrate") == ("advcl", "hosting")
+    assert attachment(petrarch_infinitives(s), "celebrate") == ("xcomp", "hosting")
+    s = parsed(parser, "Arnor signed an accord on Thursday to supply Gondor with wheat.")
+    assert petrarch_infinitives(s) is s
