@@ -278,6 +278,8 @@ def repair_nominal_compounds(sentence: Sentence) -> Sentence:
     ``nmod`` of "group" (no preposition: ClearNLP's modifier of a nominal), where UD has
     a ``compound``. One with conjuncts of its own is left to
     :func:`repair_coordination`."""
+    if not any(w.deprel == "nmod" for w in sentence.words):
+        return sentence  # (the cheap part of _caseless_premodifier)
     words = tuple(
         attrs.evolve(w, deprel="compound") if _caseless_premodifier(sentence, w) else w
         for w in sentence.words
@@ -328,6 +330,8 @@ def repair_infinitive_subjects(sentence: Sentence) -> Sentence:
     controls the infinitive. Not with *for* ("for them to go") nor when the verb has an
     object already."""
     for clause in sentence.words:
+        if clause.deprel != "ccomp":
+            continue  # (the cheap part of _infinitive_subject)
         subject = _infinitive_subject(sentence, clause)
         if subject is not None:
             words = tuple(
@@ -362,6 +366,8 @@ def repair_gerund_conjuncts(sentence: Sentence) -> Sentence:
     comes right after it, is a modifier of that object; the object becomes a conjunct
     of the verb's object and takes the *-ing* word's other dependents."""
     for gerund in sentence.words:
+        if gerund.deprel != "conj":
+            continue  # (the cheap part of _gerund_modifier)
         found = _gerund_modifier(sentence, gerund)
         if found is not None:
             return _as_noun_conjunct(sentence, gerund, *found)
@@ -436,6 +442,8 @@ def repair_correlatives(sentence: Sentence) -> Sentence:
     """The sentence with the first word of a correlative coordination a parser made a
     determiner ("*Neither* Galadriel nor Gollum", spaCy's ``det`` of "Galadriel")
     made the first conjunct's ``cc:preconj``, as UD has it."""
+    if not any(w.lemma.lower() in _CORRELATIVES for w in sentence.words):
+        return sentence  # (the cheap part of _correlative)
     words = tuple(
         attrs.evolve(w, deprel="cc:preconj") if _correlative(sentence, w) else w
         for w in sentence.words
