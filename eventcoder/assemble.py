@@ -44,7 +44,7 @@ from eventcoder.dictionaries.schema import Slot
 from eventcoder.events import ActorRef, Event, Location
 from eventcoder.model import Sentence, Word
 from eventcoder.patterns import VerbMatch, is_block
-from eventcoder.predicates import PLACE_PREPS, Argument, Predicate, conjuncts
+from eventcoder.predicates import PLACE_PREPS, RELATIVES, Argument, Predicate, conjuncts
 from eventcoder.tree import Tree, as_tree
 
 __all__ = ["Candidate", "Outcome", "Settings", "assemble", "choose_actors", "same_state"]
@@ -165,6 +165,8 @@ def choose_actors(
     """
     sentence = as_tree(sentence)
     sources, targets = _choose_actors(sentence, predicate, match, actors)
+    if targets_policy == "phrase" and match.target is None:
+        targets = _modified_objects(sentence, predicate, actors, targets)
     if targets_policy == "phrase" and not any(m.codes for m in targets):
         # "X said Y attacked Z": Y is never the target of the saying
         said = _said(match) and not open_clause
@@ -188,6 +190,31 @@ def choose_actors(
         if first:
             return first, targets
     return sources, targets
+
+
+def _modified_objects(sentence: Tree, predicate: Predicate, actors: SentenceActors,
+                      targets: list[Mention]) -> list[Mention]:
+    """PETRARCH codes an object by the actors named across its phrase, the last one
+    winning: an object actor with a prepositional modifier headed by an actor (not an
+    *of* phrase, nor one of place or time) stands for that actor ("warned Gondor about
+    the Prince of Dol Amroth", the about-phrase parsed under "Gondor": DOL)."""
+    objects = {a.head for a in predicate.targets}
+    result: list[Mention] = []
+    for mention in targets:
+        found = mention
+        if mention.head in objects and mention.codes:
+            inner = [m for m in _mentions(actors, (
+                child.id for child in sentence.children(mention.head, "nmod")
+                if _case_word(sentence, child) not in (None, "of", *PLACE_PREPS))) if m.codes]
+            found = inner[-1] if inner else mention
+        if found not in result:
+            result.append(found)
+    return result
+
+
+def _case_word(sentence: Tree, word: Word) -> str | None:
+    case = sentence.children(word, "case")
+    return case[0].lemma.lower() if case else None
 
 
 def _subject_phrase_actors(sentence: Tree, predicate: Predicate, actors: SentenceActors,
@@ -560,6 +587,9 @@ def _predicate_outcome(sentence: Tree, predicate: Predicate, match: VerbMatch | 
     if settings.petrarch_phrase and match.source is None and _subordinate_gerund(
             sentence, predicate):
         return Outcome(predicate, match, (), "a subordinate clause without its own subject")
+    if settings.petrarch_phrase and match.source is None and _relative_subject(
+            sentence, predicate):
+        return Outcome(predicate, match, (), "a relative pronoun is no actor")
     sources, targets = choose_actors(sentence, predicate, match, actors, settings.targets,
                                      open_clause=open_clause)
     if settings.petrarch_phrase and not any(t.codes for t in targets):
@@ -617,6 +647,27 @@ def _open_silent_clauses(sentence: Tree, outcomes: list[Outcome], actors: Senten
     return result
 
 
+def _raised_subjects(sentence: Tree, outcomes: list[Outcome], actors: SentenceActors,
+                     settings: Settings) -> list[Outcome]:
+    """PETRARCH's convention: a passive verb with no by-phrase whose open complement
+    (``xcomp``) gave no event is said of its passive subject, the complement's subject:
+    "A Pakistani woman believed linked to Al-Qaeda" (BELIEVE `* LINKED` [111]) gives
+    PAK 111 IMGMOSALQ, the target the first actor of the verb's phrase."""
+    coded = {o.predicate.verb for o in outcomes if o.events}
+    result = list(outcomes)
+    for index, outcome in enumerate(outcomes):
+        predicate, match = outcome.predicate, outcome.match
+        if (outcome.events or match is None or match.reason is not None
+                or not predicate.passive or match.source is not None or predicate.sources):
+            continue
+        complements = [c.id for c in sentence.children(predicate.verb, "xcomp")]
+        if not complements or coded & set(complements):
+            continue
+        raised = attrs.evolve(predicate, sources=predicate.targets, targets=())
+        result[index] = _predicate_outcome(sentence, raised, match, actors, settings)
+    return result
+
+
 def _infinitive_objects(sentence: Tree, actors: SentenceActors, predicate: Predicate,
                         sources: Sequence[Mention]) -> list[Mention]:
     """PETRARCH's verb phrase holds a "to" infinitive of the verb ("signed an accord on
@@ -634,6 +685,14 @@ def _subordinate_gerund(sentence: Tree, predicate: Predicate) -> bool:
     return (bool(predicate.sources)
             and all(a.via == "governor's subject" for a in predicate.sources)
             and any(m.lemma.lower() != "to" for m in sentence.children(predicate.verb, "mark")))
+
+
+def _relative_subject(sentence: Tree, predicate: Predicate) -> bool:
+    """A relative clause whose subject is a relative pronoun ("Al-Qaeda *who* shot at
+    ..."): PETRARCH does not resolve the pronoun, the clause has no source."""
+    return predicate.relation == "acl:relcl" and any(
+        w.upos == "PRON" and w.lemma.lower() in RELATIVES
+        for w in sentence.children(predicate.verb, "nsubj"))
 
 
 def _joined_complements(sentence: Tree, outcomes: list[Outcome], actors: SentenceActors,
@@ -681,6 +740,7 @@ def assemble(
     ]
     if settings.targets == "phrase":
         outcomes = _open_silent_clauses(sentence, outcomes, actors, settings)
+        outcomes = _raised_subjects(sentence, outcomes, actors, settings)
     outcomes = _retreats_from_captors(sentence, outcomes, actors, settings)
     if settings.petrarch_phrase:
         outcomes = _joined_complements(sentence, outcomes, actors, settings)

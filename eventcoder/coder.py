@@ -80,8 +80,15 @@ class Coder:
     ``"code"`` (PETRARCH's convention: they are coded like acts that happened; negated,
     denied, alleged and conditional acts are still not). ``targets``: ``"strict"`` (the
     default: objects, partner phrases, obliques other than place and time) or
-    ``"phrase"`` (PETRARCH's convention: failing those, the first coded actor anywhere
-    in the verb's phrase, "criticized the closure of guest houses *in Bree*").
+    ``"phrase"`` (PETRARCH's conventions: failing those, the first coded actor anywhere
+    in the verb's phrase, "criticized the closure of guest houses *in Bree*", with its
+    source from the subject's phrase when the subject is no actor, "Resumption of ties
+    between *Arnor* and Gondor may spur ..."; a passive with no by-phrase takes its
+    source from its phrase, "was criticized over its dispute with *Eriador*", or, when
+    its open complement gives no event, its passive subject, "a woman believed linked
+    to Al-Qaeda"; a statement with no target takes the first actor of a reported clause
+    that gave no event; an object actor with a prepositional modifier headed by an actor
+    stands for that actor, "warned Gondor *about the Prince of Dol Amroth*").
     ``negation``: ``"skip"`` (the default: a negated verb is coded only by ``NOT *``
     patterns) or ``"table"`` (UniversalPetrarch's convention: failing those, the verb is
     matched as if not negated and its code replaced by the ``negated`` code the declared
@@ -101,7 +108,11 @@ class Coder:
     "recently allowed", nor its *that*-clauses; an infinitive complement coded by a
     pattern with items after ``*`` codes its governor's phrase when the governor's match
     has none, "will be hosting X *to celebrate Tabaski* ..."; a subordinate clause with
-    no subject of its own, "after leaving Eriador", has no source).
+    no subject of its own, "after leaving Eriador", and a relative clause whose subject
+    is a relative pronoun, "Al-Qaeda *who* shot at ...", have no source; a verb with no
+    coded target takes the objects of its "to" infinitive clause; ``^`` items left over
+    in a ``(PREP ...)`` item consume the actor phrases after it; a modifier's conjuncts
+    may come between the words of a term, "death and injury toll").
     """
 
     def __init__(

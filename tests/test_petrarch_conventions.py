@@ -363,13 +363,13 @@ def test_literal_actor_code(dictionaries, records) -> None:
 
 def test_whole_validation_file_floor(shared, dictionaries) -> None:
     """The whole file, coded with its own parses: a floor against regressions (measured
-    93.9% records exact, 94.8% events found, 4.9 extra per 100 expected)."""
+    95.1% records exact, 96.8% events found, 2.9 extra per 100 expected)."""
     run = run_validation(shared / VALIDATE_FILE, petrarch_coder(dictionaries))
     total = run.total.to_dict()
     assert total["records"] == 264
-    assert total["records_exact_pct"] >= 93.9
-    assert total["events_found_pct"] >= 94.8
-    assert total["extra_pct"] <= 4.9
+    assert total["records_exact_pct"] >= 95.1
+    assert total["events_found_pct"] >= 96.8
+    assert total["extra_pct"] <= 2.9
 
 
 def test_actor_name_across_a_heads_modifiers(dictionaries, records) -> None:
@@ -457,12 +457,43 @@ def test_infinitive_after_a_bare_object_is_in_the_verb_phrase(dictionaries, reco
 
 
 def test_whole_validation_file_reparsed_floor(shared, dictionaries, spacy_parser) -> None:
-    """The whole file re-parsed with spaCy: a floor against regressions (measured 91.7%
-    records exact, 93.8% events found, 5.5 extra per 100 expected)."""
+    """The whole file re-parsed with spaCy: a floor against regressions (measured 92.0%
+    records exact, 93.8% events found, 4.9 extra per 100 expected)."""
     run = run_validation(shared / VALIDATE_FILE, petrarch_coder(dictionaries),
                          reparse=spacy_parser)
     total = run.total.to_dict()
     assert total["records"] == 264
-    assert total["records_exact_pct"] >= 91.5
+    assert total["records_exact_pct"] >= 92.0
     assert total["events_found_pct"] >= 93.5
-    assert total["extra_pct"] <= 5.5
+    assert total["extra_pct"] <= 4.9
+def test_object_phrase_coded_by_its_last_actor(dictionaries, records) -> None:
+    """"warned Gondor about the Prince of Dol Amroth", the about-phrase parsed under
+    "Gondor": with targets="phrase" the object phrase stands for its last actor (DOL);
+    "warned the population of Gondor about the Prince ..." (the about-phrase under the
+    verb) keeps GON; "meet Eriadori and Calenardhon leaders during a ... visit to
+    Eriador" keeps its object (a phrase of time is no modifier that codes it)."""
+    coder = petrarch_coder(dictionaries)
+    assert triples(coder, records["COMPOUND-22"]) == {("DNKMED", "DOL", "130"),
+                                                      ("DNKGOV", "DOL", "130")}
+    assert triples(coder, records["COMPOUND-24"]) == {("DNKMUSMED", "DOL", "130"),
+                                                      ("DNKMUSGOV", "DOL", "130")}
+    assert triples(coder, records["COMPOUND-23"]) == {("DNKMED", "GON", "130"),
+                                                      ("DNKGOV", "GON", "130")}
+    assert ("BREGOV", "CAL", "040") in triples(coder, records["DEMO-11"])
+    strict = Coder(dictionaries, irrealis="code", conventions="none")
+    assert triples(strict, records["COMPOUND-22"]) == {("DNKMED", "GON", "130"),
+                                                       ("DNKGOV", "GON", "130")}
+
+
+def test_raised_subject_of_a_passive_and_unresolved_relative(dictionaries, records) -> None:
+    """"A Pakistani woman believed linked to Al-Qaeda who shot at US military officers
+    ...": the passive "believed" (BELIEVE `* LINKED` [111]) whose complement gives no
+    event is said of the woman, the complement's subject (PAK 111 IMGMOSALQ); PETRARCH
+    does not resolve the relative "who", so "shot" has no source (no IMGMOSALQ 190 USA).
+    "Gollum was seen to break into an anti- Gondor parade": the complement gives the
+    event, the passive "seen" none (PATTERN-01)."""
+    coder = petrarch_coder(dictionaries)
+    assert triples(coder, records["AFP0808020593-1b"]) == {("PAK", "IMGMOSALQ", "111")}
+    assert triples(coder, records["PATTERN-01"]) == {("HOB", "GON", "120")}
+    wide = Coder(dictionaries, irrealis="code", conventions="none", preps="adjacent")
+    assert triples(wide, records["AFP0808020593-1b"]) == {("IMGMOSALQ", "USA", "190")}

@@ -165,19 +165,30 @@ class ValidationRun:
 def petrarch_coder(dictionaries: DictionarySet) -> Coder:
     """A Coder following PETRARCH's conventions, for its validation files.
 
-    PETRARCH codes modal and planned acts ("Arnor will abandon ties", "is about to
-    restore ties") like acts that happened; eventcoder's default does not
-    (docs/algorithm.md, "Negation, modality ..."), so validation runs use
-    ``irrealis="code"``; PETRARCH takes as target the first actor of the verb's
-    phrase when the object is none (``targets="phrase"``); and a negated verb takes
-    the negated code of the internal ontology, "didn't clash" [110] -> 050
-    (``negation="table"``); actors are coded as its dictionaries give them, without the
-    news conventions ("+ROHANS" is ROH, not civilians: ``conventions="none"``); and a
-    word leading a ``(PREP ...)`` item follows its preposition (``preps="adjacent"``);
-    and pattern items match in PETRARCH's verb phrase, not the verb's adverbs ("RECENTLY
-    *" does not match "recently allowed") nor its *that*-clauses, with its infinitive
-    complement ("hosting X to celebrate Tabaski") and without subordinate clauses that
-    have no subject ("after leaving Eriador") (``pattern_scope="petrarch"``).
+    The options (see :class:`~eventcoder.coder.Coder` and docs/algorithm.md, "PETRARCH's
+    conventions"; eventcoder's defaults differ and do not change):
+
+    - ``irrealis="code"``: modal and planned acts ("Arnor will abandon ties", "is about
+      to restore ties") are coded like acts that happened;
+    - ``targets="phrase"``: with no object or partner phrase, the first coded actor of
+      the verb's phrase is the target and a subject that is no actor gives the first
+      actor of its phrase as source; a passive with no by-phrase takes its source from
+      its phrase, or its passive subject when its open complement gives no event ("a
+      woman believed linked to Al-Qaeda"); a statement takes its target from a reported
+      clause that gave no event; an object actor with a prepositional modifier headed by
+      an actor stands for that actor ("warned Gondor about the Prince of Dol Amroth");
+    - ``negation="table"``: a negated verb takes the negated code of the internal
+      ontology, "didn't clash" [110] -> 050;
+    - ``conventions="none"``: actors are coded as the dictionaries give them, without the
+      news conventions ("+ROHANS" is ROH, not civilians), roles stack ("Danish Islamist
+      media" DNKMUSMED) and an actor name reads across a head's modifiers;
+    - ``preps="adjacent"``: a word leading a ``(PREP ...)`` item follows its preposition;
+    - ``pattern_scope="petrarch"``: pattern items match in PETRARCH's verb phrase, not
+      the verb's adverbs ("RECENTLY *" does not match "recently allowed") nor its
+      *that*-clauses, with its infinitive complement ("hosting X to celebrate Tabaski")
+      and "to" clause; subordinate clauses with no subject ("after leaving Eriador") and
+      relative clauses whose subject is a relative pronoun ("Al-Qaeda who shot at ...")
+      have no source; left-over ``^`` items consume actor phrases.
     """
     return Coder(dictionaries, irrealis="code", targets="phrase", negation="table",
                  conventions="none", preps="adjacent", pattern_scope="petrarch")
