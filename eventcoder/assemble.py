@@ -625,6 +625,9 @@ def _predicate_outcome(sentence: Sentence, predicate: Predicate, match: VerbMatc
     if settings.petrarch_phrase and match.source is None and _subordinate_gerund(
             sentence, predicate):
         return Outcome(predicate, match, (), "a subordinate clause without its own subject")
+    if settings.petrarch_phrase and match.source is None and _nested_object_control(
+            sentence, predicate):
+        return Outcome(predicate, match, (), "an infinitive inside an infinitive has no source")
     if settings.petrarch_phrase and match.source is None and _relative_subject(
             sentence, predicate):
         return Outcome(predicate, match, (), "a relative pronoun is no actor")
@@ -723,6 +726,17 @@ def _subordinate_gerund(sentence: Sentence, predicate: Predicate) -> bool:
     return (bool(predicate.sources)
             and all(a.via == "governor's subject" for a in predicate.sources)
             and any(m.lemma.lower() != "to" for m in sentence.children(predicate.verb, "mark")))
+
+
+def _nested_object_control(sentence: Sentence, predicate: Predicate) -> bool:
+    """An open complement of an open complement whose subject is an object above them
+    ("urged Bree to help *win* a greater role", spaCy: "win" an ``xcomp`` of "help",
+    Bree the controller): PETRARCH carries no subject into the inner infinitive."""
+    verb = sentence.word(predicate.verb)
+    return (verb.deprel == "xcomp" and bool(predicate.sources)
+            and sentence.word(verb.head).deprel == "xcomp"
+            and all(a.via == "controller" and sentence.word(a.head).deprel in ("obj", "iobj")
+                    for a in predicate.sources))
 
 
 def _relative_subject(sentence: Sentence, predicate: Predicate) -> bool:
