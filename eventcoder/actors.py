@@ -506,15 +506,17 @@ def _names_across_modifiers(lexicon: ActorLexicon, sentence: Tree,
     """An actor in front of a head noun no part covers, with only the head's modifiers
     between them, reads as the actor name it makes with the head when the dictionaries
     list that name ("Ithilen state-run television" is ITHILEN TELEVISION, not ITHILEN):
-    PETRARCH's reading of a name whose words a noun phrase separates."""
+    PETRARCH's reading of a name whose words a noun phrase separates. The modifiers may
+    be phrases of their own (spaCy: "state - run", "state" under "run" under the head)."""
     words = sentence.words
     for head, parts in phrases.items():
         if any(p.start <= head <= p.end for p in parts):
             continue
+        modifiers = {w.id for w in sentence.subtree(head)}
         for index, part in enumerate(parts):
             between = range(part.end + 1, head)
             if (part.kind != ACTOR or part.end >= head or not between
-                    or any(words[i - 1].head != head for i in between)):
+                    or not modifiers.issuperset(between)):
                 continue
             name = " ".join([*(w.text for w in words[part.start - 1 : part.end]),
                              words[head - 1].text])

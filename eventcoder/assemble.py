@@ -165,6 +165,9 @@ def choose_actors(
     """
     sentence = as_tree(sentence)
     sources, targets = _choose_actors(sentence, predicate, match, actors)
+    if (targets_policy == "phrase" and not predicate.passive and match.source is None
+            and any(m.codes for m in sources)):
+        sources = _mixed_subjects(sentence, predicate, actors, sources)
     if targets_policy == "phrase" and match.target is None:
         targets = _modified_objects(sentence, predicate, actors, targets)
     if targets_policy == "phrase" and not any(m.codes for m in targets):
@@ -197,19 +200,31 @@ def _modified_objects(sentence: Tree, predicate: Predicate, actors: SentenceActo
     """PETRARCH codes an object by the actors named across its phrase, the last one
     winning: an object actor with a prepositional modifier headed by an actor (not an
     *of* phrase, nor one of place or time) stands for that actor ("warned Gondor about
-    the Prince of Dol Amroth", the about-phrase parsed under "Gondor": DOL)."""
+    the Prince of Dol Amroth", the about-phrase parsed under "Gondor": DOL), as does one
+    the verb's such phrase follows at once (the about-phrase parsed under "warned")."""
     objects = {a.head for a in predicate.targets}
     result: list[Mention] = []
     for mention in targets:
         found = mention
         if mention.head in objects and mention.codes:
+            phrases = [*sentence.children(mention.head, "nmod"),
+                       *_following_obliques(sentence, predicate, mention)]
             inner = [m for m in _mentions(actors, (
-                child.id for child in sentence.children(mention.head, "nmod")
-                if _case_word(sentence, child) not in (None, "of", *PLACE_PREPS))) if m.codes]
+                phrase.id for phrase in phrases
+                if _case_word(sentence, phrase) not in (None, "of", *PLACE_PREPS))) if m.codes]
             found = inner[-1] if inner else mention
         if found not in result:
             result.append(found)
     return result
+
+
+def _following_obliques(sentence: Tree, predicate: Predicate, mention: Mention
+                        ) -> list[Word]:
+    """The verb's oblique phrases that start right after ``mention``'s phrase."""
+    end = max(w.id for w in sentence.subtree(mention.head))
+    return [word for a in predicate.obliques
+            if a.via == "oblique" and (word := sentence.word(a.head)).head == predicate.verb
+            and min(w.id for w in sentence.subtree(word)) == end + 1]
 
 
 def _case_word(sentence: Tree, word: Word) -> str | None:
@@ -230,6 +245,31 @@ def _subject_phrase_actors(sentence: Tree, predicate: Predicate, actors: Sentenc
                 return [m for m in _mentions(actors, conjuncts(sentence, mention.head))
                         if m.codes and m not in targets] or [mention]
     return []
+
+
+def _mixed_subjects(sentence: Tree, predicate: Predicate, actors: SentenceActors,
+                    sources: list[Mention]) -> list[Mention]:
+    """Conjoined subjects some of which are no actor: each of those gives the first coded
+    actor of its own phrase, in order (spaCy: "The information ministry of Gondor and
+    the Nasgul", "Nasgul" a conjunct of "ministry": GON and +++)."""
+    subjects = [a.head for a in predicate.sources if a.via == "subject"]
+    if all(_coded_at(actors, head) for head in subjects):
+        return sources
+    phrases = {head: {w.id for w in sentence.subtree(head)} for head in subjects}
+    result: list[Mention] = []
+    for head in subjects:  # its phrase less the other subjects' not around it
+        own = phrases[head].difference(*(words for other, words in phrases.items()
+                                         if other != head and head not in words))
+        found = _coded_at(actors, head) or next(
+            (m for w in sorted(own) if (m := _coded_at(actors, w)) is not None), None)
+        if found is not None and found not in result:
+            result.append(found)
+    return [*result, *(m for m in sources if m not in result)]
+
+
+def _coded_at(actors: SentenceActors, word: int) -> Mention | None:
+    mention = actors.by_word.get(word)
+    return mention if mention is not None and mention.codes else None
 
 
 def _said(match: VerbMatch) -> bool:
@@ -587,6 +627,9 @@ def _predicate_outcome(sentence: Tree, predicate: Predicate, match: VerbMatch | 
     if settings.petrarch_phrase and match.source is None and _subordinate_gerund(
             sentence, predicate):
         return Outcome(predicate, match, (), "a subordinate clause without its own subject")
+    if settings.petrarch_phrase and match.source is None and _nested_object_control(
+            sentence, predicate):
+        return Outcome(predicate, match, (), "an infinitive inside an infinitive has no source")
     if settings.petrarch_phrase and match.source is None and _relative_subject(
             sentence, predicate):
         return Outcome(predicate, match, (), "a relative pronoun is no actor")
@@ -685,6 +728,17 @@ def _subordinate_gerund(sentence: Tree, predicate: Predicate) -> bool:
     return (bool(predicate.sources)
             and all(a.via == "governor's subject" for a in predicate.sources)
             and any(m.lemma.lower() != "to" for m in sentence.children(predicate.verb, "mark")))
+
+
+def _nested_object_control(sentence: Tree, predicate: Predicate) -> bool:
+    """An open complement of an open complement whose subject is an object above them
+    ("urged Bree to help *win* a greater role", spaCy: "win" an ``xcomp`` of "help",
+    Bree the controller): PETRARCH carries no subject into the inner infinitive."""
+    verb = sentence.word(predicate.verb)
+    return (verb.deprel == "xcomp" and bool(predicate.sources)
+            and sentence.word(verb.head).deprel == "xcomp"
+            and all(a.via == "controller" and sentence.word(a.head).deprel in ("obj", "iobj")
+                    for a in predicate.sources))
 
 
 def _relative_subject(sentence: Tree, predicate: Predicate) -> bool:

@@ -315,12 +315,20 @@ def _words_at(ctx: _Context, seq: Sequence[int], j: int, words: tuple[str, ...],
 def _past_conjuncts(ctx: _Context, seq: Sequence[int], pos: int) -> int:
     """With ``coordinated_terms``, the position after the conjuncts that follow the word
     before seq[pos]: a modifier's conjuncts do not split a phrase ("*death* and injury
-    *toll*" is DEATH TOLL)."""
+    *toll*" is DEATH TOLL), whether parsed as its ``conj`` or, after its ``cc``, as a
+    sibling with its relation (spaCy: "death" and "injury" both compounds of "toll")."""
     if not ctx.coordinated_terms or pos >= len(seq):
         return pos
-    previous = ctx.sentence.words[seq[pos - 1] - 1]
-    coordination = {w.id for c in ctx.sentence.children(previous, "conj", "cc")
-                    if c.id > previous.id for w in ctx.sentence.subtree(c)}
+    sentence = ctx.sentence
+    previous = sentence.words[seq[pos - 1] - 1]
+    coordination = {w.id for c in sentence.children(previous, "conj", "cc")
+                    if c.id > previous.id for w in sentence.subtree(c)}
+    if coordination and previous.head and not any(  # a bare "and": the next sibling
+            c.id > previous.id for c in sentence.children(previous, "conj")):
+        sibling = next((s for s in sentence.children(previous.head, previous.deprel)
+                        if s.id > max(coordination)), None)
+        if sibling is not None:
+            coordination |= {w.id for w in sentence.subtree(sibling)}
     while pos < len(seq) and seq[pos] in coordination and seq[pos] == seq[pos - 1] + 1:
         pos += 1
     return pos

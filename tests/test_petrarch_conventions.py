@@ -457,15 +457,71 @@ def test_infinitive_after_a_bare_object_is_in_the_verb_phrase(dictionaries, reco
 
 
 def test_whole_validation_file_reparsed_floor(shared, dictionaries, spacy_parser) -> None:
-    """The whole file re-parsed with spaCy: a floor against regressions (measured 92.0%
-    records exact, 93.8% events found, 4.9 extra per 100 expected)."""
+    """The whole file re-parsed with spaCy: a floor against regressions (measured 94.3%
+    records exact, 96.1% events found, 2.9 extra per 100 expected)."""
     run = run_validation(shared / VALIDATE_FILE, petrarch_coder(dictionaries),
                          reparse=spacy_parser)
     total = run.total.to_dict()
     assert total["records"] == 264
-    assert total["records_exact_pct"] >= 92.0
-    assert total["events_found_pct"] >= 93.5
-    assert total["extra_pct"] <= 4.9
+    assert total["records_exact_pct"] >= 94.3
+    assert total["events_found_pct"] >= 96.1
+    assert total["extra_pct"] <= 2.9
+
+
+def test_term_words_across_a_flat_coordination(dictionaries, records, spacy_parser) -> None:
+    """spaCy makes "death" and "injury" both compounds of "toll", the "and" under
+    "death": {DEATH TOLL} still reads across them in PETRARCH's scope, not in the wide."""
+    assert reparsed_triples(petrarch_coder(dictionaries), spacy_parser,
+                            records["DEMO-21"]) == {("ERI", "OSG", "190")}
+    wide = Coder(dictionaries, irrealis="code", targets="phrase", negation="table",
+                 conventions="none", preps="adjacent")
+    assert reparsed_triples(wide, spacy_parser, records["DEMO-21"]) == set()
+
+
+def test_actor_name_across_a_modifiers_phrase(dictionaries, records, spacy_parser) -> None:
+    """spaCy splits "state-run" into "state - run", "state" under "run" under
+    "television": the name ITHILEN TELEVISION still reads across it (ITHTV); the news
+    conventions keep ITH."""
+    record = records["PATTERN-08"]
+    assert reparsed_triples(petrarch_coder(dictionaries), spacy_parser, record) == {
+        ("ARNGOV", "ITHTV", "027")}
+    assert ("ARNGOV", "ITH", "027") in reparsed_triples(
+        Coder(dictionaries, irrealis="code", targets="phrase"), spacy_parser, record)
+
+
+def test_verbs_phrase_right_after_an_object_actor(dictionaries, records,
+                                                  spacy_parser) -> None:
+    """spaCy hangs "about the Prince of Dol Amroth" under "warned", right after the
+    object "Gondor": the object stands for DOL as with the file's parse; "warned the
+    population of Gondor about the Prince" (the object no actor) keeps GON."""
+    coder = petrarch_coder(dictionaries)
+    assert reparsed_triples(coder, spacy_parser, records["COMPOUND-22"]) == {
+        ("DNKMED", "DOL", "130"), ("DNKGOV", "DOL", "130")}
+    assert reparsed_triples(coder, spacy_parser, records["COMPOUND-24"]) == {
+        ("DNKMUSMED", "DOL", "130"), ("DNKMUSGOV", "DOL", "130")}
+    assert reparsed_triples(coder, spacy_parser, records["COMPOUND-23"]) == {
+        ("DNKMED", "GON", "130"), ("DNKGOV", "GON", "130")}
+
+
+def test_subject_no_actor_beside_an_actor_subject(dictionaries, records,
+                                                  spacy_parser) -> None:
+    """spaCy: "The information ministry of Gondor and the Nasgul", "Nasgul" a conjunct
+    of "ministry": the ministry gives the first actor of its phrase (GON) beside +++."""
+    assert reparsed_triples(petrarch_coder(dictionaries), spacy_parser,
+                            records["COMPOUND-31"]) == {("GON", "MORCOP", "010"),
+                                                        ("+++", "MORCOP", "010")}
+
+
+def test_infinitive_inside_an_object_controlled_infinitive(dictionaries, records,
+                                                           spacy_parser) -> None:
+    """"Calenardhon urged Bree on Monday to help win a greater role for it", spaCy:
+    "win" an xcomp of "help", Bree the controller of both: PETRARCH's phrase gives
+    "win" no source (no BRE 010 CAL); eventcoder's default codes it."""
+    record = records["DEMO-18"]
+    assert reparsed_triples(petrarch_coder(dictionaries), spacy_parser, record) == {
+        ("CAL", "BRE", "023")}
+    assert ("BRE", "CAL", "010") in reparsed_triples(
+        Coder(dictionaries, irrealis="code", targets="phrase"), spacy_parser, record)
 def test_object_phrase_coded_by_its_last_actor(dictionaries, records) -> None:
     """"warned Gondor about the Prince of Dol Amroth", the about-phrase parsed under
     "Gondor": with targets="phrase" the object phrase stands for its last actor (DOL);

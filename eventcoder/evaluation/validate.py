@@ -186,8 +186,9 @@ def petrarch_coder(dictionaries: DictionarySet) -> Coder:
     - ``pattern_scope="petrarch"``: pattern items match in PETRARCH's verb phrase, not
       the verb's adverbs ("RECENTLY *" does not match "recently allowed") nor its
       *that*-clauses, with its infinitive complement ("hosting X to celebrate Tabaski")
-      and "to" clause; subordinate clauses with no subject ("after leaving Eriador") and
+      and "to" clause; subordinate clauses with no subject ("after leaving Eriador"),
       relative clauses whose subject is a relative pronoun ("Al-Qaeda who shot at ...")
+      and open complements inside object-controlled ones ("urged Bree to help *win*")
       have no source; left-over ``^`` items consume actor phrases.
     """
     return Coder(dictionaries, irrealis="code", targets="phrase", negation="table",
