@@ -67,6 +67,7 @@ def one_code(corpus: str, workers: int) -> dict[str, float]:
     start = time.perf_counter()
     coder_for(spec)
     load = time.perf_counter() - start
+    OUT.mkdir(exist_ok=True)
     output = OUT / f"events-w{workers}.jsonl"
     summary = run_batch(iter_items([corpus]), spec,
                         BatchOptions(output=str(output), workers=workers, chunk_size=64,

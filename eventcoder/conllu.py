@@ -31,7 +31,7 @@ import attrs
 
 from eventcoder.errors import InputError, ParseTreeError
 from eventcoder.inputs import open_text
-from eventcoder.model import NO_ENTITY, Document, MultiwordToken, Sentence, Word
+from eventcoder.model import NO_ENTITY, Document, MultiwordToken, Sentence, Word, build_word
 from eventcoder.ud import normalise_columns
 
 __all__ = ["dumps_conllu", "loads_conllu", "read_conllu", "write_conllu"]
@@ -398,7 +398,7 @@ def _word(
             misc = tuple(items)
     xpos = None if cols[4] == "_" else cols[4]
     deps = None if cols[8] == "_" else cols[8]
-    return Word(
+    return build_word(
         ident, cols[1], cols[2], upos, head, deprel, xpos, feats, deps, ner, start, end, misc
     )
 
