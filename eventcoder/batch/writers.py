@@ -231,12 +231,19 @@ def _position(stream: IO[bytes]) -> int:
         return 0
 
 
-def _jsonl(row: EventRow) -> bytes:
-    data = row.event.to_dict()
-    data["event_id"] = row.event_id
-    if row.meta:
-        data["meta"] = dict(row.meta)
-    return (json.dumps(data, ensure_ascii=False, default=str) + "\n").encode("utf-8")
+def _jsonl_encoder() -> Callable[[EventRow], bytes]:
+    """The JSONL encoder: ``json.dumps(..., ensure_ascii=False, default=str)`` with one
+    JSONEncoder for all rows (``json.dumps`` with options builds a new one per call)."""
+    encode = json.JSONEncoder(ensure_ascii=False, default=str).encode
+
+    def jsonl(row: EventRow) -> bytes:
+        data = row.event.to_dict()
+        data["event_id"] = row.event_id
+        if row.meta:
+            data["meta"] = dict(row.meta)
+        return (encode(data) + "\n").encode("utf-8")
+
+    return jsonl
 
 
 def _delimited(values: list[Any], delimiter: str) -> bytes:
@@ -300,7 +307,7 @@ _ARROW_TYPES = {"sentence": "int32", "quad_class": "int8", "goldstein": "float64
 def make_writer(fmt: str, stream: IO[bytes]) -> EventWriter:
     """A writer of format ``fmt`` (one of :data:`FORMATS`) appending to ``stream``."""
     if fmt == "jsonl":
-        return _StreamWriter(stream, _jsonl)
+        return _StreamWriter(stream, _jsonl_encoder())
     if fmt == "csv":
         return _StreamWriter(stream, _csv, _delimited(list(CSV_COLUMNS), ","))
     if fmt == "tsv":
