@@ -528,6 +528,7 @@ def _run(
     settings: dict[str, Any] | None,
     start: float,
 ) -> Summary:
+    """:func:`run_batch` once the coder is built: open the outputs, code, write, close."""
     summary = Summary()
     outputs = _open_outputs(options, _settings(spec, options, settings))
     cache = ParseCache(options.cache) if options.cache else None
