@@ -26,6 +26,7 @@ from typing import IO, Any, Protocol
 
 import attrs
 
+from eventcoder.batch.jsonl import jsonl_encoder
 from eventcoder.errors import EventCoderError
 from eventcoder.events import ActorRef, Event
 
@@ -232,16 +233,11 @@ def _position(stream: IO[bytes]) -> int:
 
 
 def _jsonl_encoder() -> Callable[[EventRow], bytes]:
-    """The JSONL encoder: ``json.dumps(..., ensure_ascii=False, default=str)`` with one
-    JSONEncoder for all rows (``json.dumps`` with options builds a new one per call)."""
-    encode = json.JSONEncoder(ensure_ascii=False, default=str).encode
+    """The JSONL encoder (see :mod:`eventcoder.batch.jsonl`)."""
+    line = jsonl_encoder()
 
     def jsonl(row: EventRow) -> bytes:
-        data = row.event.to_dict()
-        data["event_id"] = row.event_id
-        if row.meta:
-            data["meta"] = dict(row.meta)
-        return (encode(data) + "\n").encode("utf-8")
+        return line(row.event, row.event_id, row.meta).encode("utf-8")
 
     return jsonl
 
