@@ -10,7 +10,11 @@ Measures, each in a fresh process:
   with eventcoder's own reader, for comparison;
 * coding throughput (sentences/s) of ``run_batch`` with the full default dictionaries at
   1 and 2 workers, and peak memory (max RSS of the main process and of its workers), on
-  the 100k corpus and on the 10k corpus (memory must not grow with input size).
+  the 100k corpus and on the 10k corpus (memory must not grow with input size);
+* end to end, as users run it (``python -m eventcoder code CORPUS -o OUT --workers N``,
+  interpreter start, imports and dictionary load included): wall seconds, sentences/s,
+  CPU seconds and peak memory at 1 and 2 workers, and the 2-worker speedup
+  (``--no-cli`` skips these runs).
 """
 
 from __future__ import annotations
@@ -67,6 +71,7 @@ def one_code(corpus: str, workers: int) -> dict[str, float]:
     start = time.perf_counter()
     coder_for(spec)
     load = time.perf_counter() - start
+    OUT.mkdir(exist_ok=True)
     output = OUT / f"events-w{workers}.jsonl"
     summary = run_batch(iter_items([corpus]), spec,
                         BatchOptions(output=str(output), workers=workers, chunk_size=64,
@@ -76,6 +81,22 @@ def one_code(corpus: str, workers: int) -> dict[str, float]:
             "sentences_per_s": summary.sentences / summary.seconds,
             "main_maxrss_mb": _maxrss_mb(resource.RUSAGE_SELF),
             "workers_maxrss_mb": _maxrss_mb(resource.RUSAGE_CHILDREN)}
+
+
+def cli_code(corpus: str, workers: int, sentences: int) -> dict[str, float]:
+    """``eventcoder code`` as a user runs it, timed from outside (run in a fresh process:
+    the peak memory is that of the largest process of this run)."""
+    OUT.mkdir(exist_ok=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "eventcoder", "code", corpus, "-q",
+                    "-o", str(OUT / f"cli-w{workers}.jsonl"), "--workers", str(workers)],
+                   check=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"workers": workers, "wall_s": wall, "sentences_per_s": sentences / wall,
+            "cpu_s": cpu, "maxrss_mb": after.ru_maxrss / 1024}
 
 
 def _child(*args: str) -> dict[str, float]:
@@ -91,6 +112,8 @@ def main() -> None:
             print(json.dumps(one_dictionaries()))
         elif kind == "read":
             print(json.dumps(one_read(rest[0])))
+        elif kind == "cli":
+            print(json.dumps(cli_code(rest[0], int(rest[1]), int(rest[2]))))
         else:
             print(json.dumps(one_code(rest[0], int(rest[1]))))
         return
@@ -98,6 +121,7 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", default=str(OUT / "corpus-100000.conllu"))
     parser.add_argument("--small", default=str(OUT / "corpus-10000.conllu"))
+    parser.add_argument("--no-cli", action="store_true", help="skip the end-to-end CLI runs")
     args = parser.parse_args()
     report: dict[str, object] = {"dictionaries": _child("dictionaries"),
                                  "read": _child("read", args.corpus)}
@@ -105,6 +129,12 @@ def main() -> None:
         report[f"code_w{workers}"] = _child("code", args.corpus, str(workers))
     if Path(args.small).exists():
         report["code_w1_small"] = _child("code", args.small, "1")
+    sentences = int(report["read"]["sentences"])  # type: ignore[index]
+    if not args.no_cli:
+        one, two = (_child("cli", args.corpus, str(workers), str(sentences))
+                    for workers in (1, 2))
+        report["cli_w1"], report["cli_w2"] = one, two
+        report["cli_speedup_w2"] = one["wall_s"] / two["wall_s"]
     print(json.dumps(report, indent=2))
 
 

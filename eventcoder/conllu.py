@@ -31,7 +31,7 @@ import attrs
 
 from eventcoder.errors import InputError, ParseTreeError
 from eventcoder.inputs import open_text
-from eventcoder.model import NO_ENTITY, Document, MultiwordToken, Sentence, Word
+from eventcoder.model import NO_ENTITY, Document, MultiwordToken, Sentence, Word, build_word
 from eventcoder.ud import normalise_columns
 
 __all__ = ["dumps_conllu", "loads_conllu", "read_conllu", "write_conllu"]
@@ -257,14 +257,18 @@ def _sentence(
     drop_empty: bool,
 ) -> Sentence:
     """Build and check one sentence from its rows."""
-    rows, mwts = _word_rows(block, label, drop_empty)
+    rows = block.rows
+    mwts: list[MultiwordToken] = []
+    checked = _canonical_ids(rows)
+    if not checked:
+        rows, mwts = _word_rows(block, label, drop_empty)
+        checked = _canonical_ids(rows)
     heads = _heads(rows, block, label)
     upos = [cols[3] for cols in rows]
     deprels = [cols[7] for cols in rows]
     feats: list[str | None] = [None if cols[5] == "_" else cols[5] for cols in rows]
     if normalise:
         normalise_columns(upos, feats, heads, deprels)
-    checked = _canonical_ids(rows)
     words = [
         _word(cols, i + 1, heads[i], upos[i], deprels[i], feats[i], label, block, checked)
         for i, cols in enumerate(rows)
@@ -354,9 +358,17 @@ def _misc_items(misc: str) -> tuple[tuple[str, str], ...]:
     return tuple((key, value) for key, _, value in pairs)
 
 
+#: The ID column of a sentence of up to this many words, spelled 1, 2, 3, ...
+_ID_TEXTS: tuple[str, ...] = tuple(str(number) for number in range(1, 1001))
+
+
 def _canonical_ids(rows: list[list[str]]) -> bool:
-    """True when the word IDs are spelled 1, 2, 3, ... (so need no check word by word)."""
-    return [cols[0] for cols in rows] == [str(number) for number in range(1, len(rows) + 1)]
+    """True when the word IDs are spelled 1, 2, 3, ... (so need no check word by word, and
+    there are no multiword tokens or empty nodes)."""
+    n = len(rows)
+    if n > len(_ID_TEXTS):
+        return [cols[0] for cols in rows] == [str(number) for number in range(1, n + 1)]
+    return tuple([cols[0] for cols in rows]) == _ID_TEXTS[:n]
 
 
 def _word(
@@ -398,7 +410,7 @@ def _word(
             misc = tuple(items)
     xpos = None if cols[4] == "_" else cols[4]
     deps = None if cols[8] == "_" else cols[8]
-    return Word(
+    return build_word(
         ident, cols[1], cols[2], upos, head, deprel, xpos, feats, deps, ner, start, end, misc
     )
 

@@ -38,6 +38,8 @@ CoNLL-U reader and the spaCy adapter can use it before building :class:`Word` ob
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress, repeat
+from operator import eq
 from types import MappingProxyType
 
 import attrs
@@ -146,30 +148,42 @@ _REWRITTEN_BASES: frozenset[str] = frozenset(
 )
 
 
+#: UD v2 relations that :func:`normalise_deprel` never rewrites, whatever the context
+#: (so :func:`_already_v2` need not look at them one by one).
+_PLAIN_V2: frozenset[str] = frozenset({
+    "acl", "acl:relcl", "advcl", "advmod", "amod", "appos", "aux", "aux:pass", "case", "cc",
+    "cc:preconj", "ccomp", "clf", "compound", "compound:prt", "conj", "cop", "csubj",
+    "csubj:pass", "dep", "det", "det:poss", "det:predet", "discourse", "dislocated", "expl",
+    "fixed", "flat", "flat:foreign", "goeswith", "iobj", "list", "mark", "nmod:poss",
+    "nsubj", "nsubj:pass", "nummod", "obj", "obl", "obl:agent", "obl:npmod", "obl:tmod",
+    "orphan", "parataxis", "punct", "reparandum", "root", "vocative", "xcomp",
+})
+
+
 def _already_v2(upos: list[str], heads: Sequence[int], deprels: list[str]) -> bool:
     """True when :func:`normalise_columns` would change nothing (a quick, conservative test:
     False means "maybe")."""
     if "CONJ" in upos:
         return False
     labels = set(deprels)
-    if "VERB" in upos and not labels.isdisjoint(AUX_RELATIONS) and any(
-        tag == "VERB" and deprel in AUX_RELATIONS for tag, deprel in zip(upos, deprels, strict=True)
+    if "VERB" in upos and not labels.isdisjoint(AUX_RELATIONS) and not AUX_RELATIONS.isdisjoint(
+        compress(deprels, map(eq, upos, repeat("VERB")))
     ):
         return False
-    nmod = False
-    for label in labels:
+    nmod: set[str] = set()
+    for label in labels.difference(_PLAIN_V2):
         base = label.partition(":")[0]
         if label in V1_TO_V2:
             return False
         if base == "nmod":
-            nmod = True
+            nmod.add(label)
         elif base in _REWRITTEN_BASES:
             return False
     if not nmod:
         return True
     n = len(deprels)
     for i, deprel in enumerate(deprels):  # nmod stays nmod under a nominal head (or root)
-        if deprel.startswith("nmod") and deprel.partition(":")[::2] != ("nmod", "poss"):
+        if deprel in nmod:
             head = heads[i]
             if 0 < head <= n and upos[head - 1] not in NOMINAL_UPOS:
                 return False

@@ -21,6 +21,8 @@ from eventcoder.model import (
     _check_tree,
     _checked_children,
     _children_index,
+    _UnfrozenWord,
+    build_word,
 )
 
 # "Russian warplanes struck rebel positions in Idlib." (UD v2, hand-checked)
@@ -169,3 +171,34 @@ def test_fast_tree_check_agrees_with_the_full_check(words: list[Word]) -> None:
     if words:
         assert fast == _children_index(tuple(words))
     assert Sentence("d", 0, "t", words)._children == _children_index(tuple(words))
+
+
+class TestBuildWord:
+    """build_word: the readers' fast Word constructor."""
+
+    def test_equal_to_word_with_the_same_fields(self):
+        """Every field lands in its own slot: the built word equals, hashes and prints
+        like Word(...) with the same arguments."""
+        fields = (7, "Idlib", "Idlib", "PROPN", 3, "obl", "NNP", "Number=Sing", None,
+                  "S-GPE", 73, 78, (("SpaceAfter", "No"),))
+        built = build_word(*fields)
+        expected = Word(*fields)
+        assert type(built) is Word
+        assert built == expected
+        assert hash(built) == hash(expected)
+        assert repr(built) == repr(expected)
+        assert attrs.astuple(built, recurse=False) == fields
+
+    def test_built_word_is_frozen(self):
+        """A built word is an ordinary frozen Word."""
+        word = build_word(1, "Syrian", "syrian", "ADJ", 2, "amod", "JJ", "Degree=Pos", None,
+                          "S-NORP", 0, 6, ())
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            word.head = 3  # type: ignore[misc]
+        assert attrs.evolve(word, head=3).head == 3
+
+    def test_builder_has_words_slots(self):
+        """The builder's slots are Word's fields, in order (the layout __class__
+        assignment needs), so a new Word field cannot be forgotten."""
+        assert _UnfrozenWord.__slots__ == tuple(f.name for f in attrs.fields(Word))
+        assert Word.__slots__ == _UnfrozenWord.__slots__

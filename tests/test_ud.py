@@ -12,6 +12,7 @@ from strategies import UPOS, heads
 from eventcoder.conllu import read_conllu
 from eventcoder.model import Sentence, Word
 from eventcoder.ud import (
+    _PLAIN_V2,
     AUX_RELATIONS,
     V1_ONLY_RELATIONS,
     V1_TO_V2,
@@ -192,3 +193,11 @@ def test_quick_v2_test_passes_real_v2_parses() -> None:
     assert any(w.deprel == "nmod" for d in [doc] for s in d for w in s)
     assert _already_v2([w.upos for w in sentence], [w.head for w in sentence],
                        [w.deprel for w in sentence])
+
+
+@pytest.mark.parametrize("label", sorted(_PLAIN_V2))
+def test_plain_v2_labels_are_never_rewritten(label: str) -> None:
+    """The relations the quick test skips keep their name under any head and any UPOS."""
+    for head_upos in (None, *UPOS, "CONJ"):
+        for upos in (*UPOS, "CONJ"):
+            assert normalise_deprel(label, head_upos=head_upos, upos=upos) == label

@@ -33,6 +33,7 @@ import attrs
 
 from eventcoder.batch.cache import ParseCache, cache_key, with_identity
 from eventcoder.batch.dedupe import DEDUPE_MODES, DailyDeduper
+from eventcoder.batch.heap import freeze_after_build, frozen_heap
 from eventcoder.batch.ledger import Ledger
 from eventcoder.batch.sources import WorkItem
 from eventcoder.batch.spec import CoderSpec, coder_for, parser_for
@@ -196,7 +197,10 @@ def _reading_failure(error: InputError, offset: int) -> Failed:
 
 
 def _code_in_worker(spec: CoderSpec, payloads: Sequence[Payload]) -> list[Outcome]:
-    return code_payloads(coder_for(spec), payloads)
+    builds = coder_for.cache_info().misses
+    coder = coder_for(spec)
+    freeze_after_build(coder_for.cache_info().misses != builds)
+    return code_payloads(coder, payloads)
 
 
 # --------------------------------------------------------------------------- tasks
@@ -507,10 +511,25 @@ def run_batch(
     if options.workers > 1 and (coder is not None or spec is None):
         raise ValueError("workers > 1 needs a CoderSpec (workers build their own coder)")
     start = time.monotonic()
-    summary = Summary()
     # dictionary errors stop the run before any file is touched (workers inherit the
     # coder built here when they are forked)
     local = coder if coder is not None else coder_for(spec)  # type: ignore[arg-type]
+    with frozen_heap():  # forked workers inherit the frozen dictionaries
+        return _run(items, spec, options, local, parser, progress, settings, start)
+
+
+def _run(
+    items: Iterable[WorkItem],
+    spec: CoderSpec | None,
+    options: BatchOptions,
+    local: CodesDocuments,
+    parser: Parser | None,
+    progress: Callable[[Summary], None] | None,
+    settings: dict[str, Any] | None,
+    start: float,
+) -> Summary:
+    """:func:`run_batch` once the coder is built: open the outputs, code, write, close."""
+    summary = Summary()
     outputs = _open_outputs(options, _settings(spec, options, settings))
     cache = ParseCache(options.cache) if options.cache else None
     try:

@@ -117,10 +117,11 @@ class _Splitter:
 
     def block(self, lines: list[str], lineno: int) -> Iterator[tuple[int, str, int]]:
         comments = [line for line in lines if line[0] == "#"]  # lines are never empty
-        keys = [_comment_key(line) for line in comments]
         has_rows = len(comments) < len(lines)
         if has_rows:
             self.sentences += 1
+        # only a comment that mentions newdoc can be a newdoc line
+        keys = [_comment_key(line) for line in comments if "newdoc" in line]
         if any(_is_newdoc(key) for key in keys):
             yield from self.flush()
             self.docs += 1

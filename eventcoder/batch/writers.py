@@ -26,6 +26,7 @@ from typing import IO, Any, Protocol
 
 import attrs
 
+from eventcoder.batch.jsonl import jsonl_encoder
 from eventcoder.errors import EventCoderError
 from eventcoder.events import ActorRef, Event
 
@@ -231,12 +232,14 @@ def _position(stream: IO[bytes]) -> int:
         return 0
 
 
-def _jsonl(row: EventRow) -> bytes:
-    data = row.event.to_dict()
-    data["event_id"] = row.event_id
-    if row.meta:
-        data["meta"] = dict(row.meta)
-    return (json.dumps(data, ensure_ascii=False, default=str) + "\n").encode("utf-8")
+def _jsonl_encoder() -> Callable[[EventRow], bytes]:
+    """The JSONL encoder (see :mod:`eventcoder.batch.jsonl`)."""
+    line = jsonl_encoder()
+
+    def jsonl(row: EventRow) -> bytes:
+        return line(row.event, row.event_id, row.meta).encode("utf-8")
+
+    return jsonl
 
 
 def _delimited(values: list[Any], delimiter: str) -> bytes:
@@ -300,7 +303,7 @@ _ARROW_TYPES = {"sentence": "int32", "quad_class": "int8", "goldstein": "float64
 def make_writer(fmt: str, stream: IO[bytes]) -> EventWriter:
     """A writer of format ``fmt`` (one of :data:`FORMATS`) appending to ``stream``."""
     if fmt == "jsonl":
-        return _StreamWriter(stream, _jsonl)
+        return _StreamWriter(stream, _jsonl_encoder())
     if fmt == "csv":
         return _StreamWriter(stream, _csv, _delimited(list(CSV_COLUMNS), ","))
     if fmt == "tsv":
