@@ -32,6 +32,7 @@ from eventcoder.parsers.base import Parser
 from eventcoder.patterns import INTENT_MOODS, VerbIndex, VerbMatch, match_predicate
 from eventcoder.predicates import Predicate, Tree, find_predicates
 from eventcoder.repairs import petrarch_infinitives, repair_parse
+from eventcoder.verb_forms import is_written_form, written_forms
 
 __all__ = ["Coder", "SentenceTrace"]
 
@@ -164,6 +165,7 @@ class Coder:
         dset = self.dictionaries
         self.lexicon = ActorLexicon(dset.actors, dset.agents, dset.places)
         self.verbs = VerbIndex(dset.verbs, dset.synsets)
+        self.written = written_forms(dset.verbs) if self.pattern_scope == "petrarch" else {}
         self.nouns = NounIndex(dset.verbs, dset.synsets)
         self.phrases = PhraseMatcher()
         for index, discard in enumerate(dset.discards):
@@ -322,12 +324,11 @@ class Coder:
 
     def _match(self, tree: Tree, predicates: list[Predicate], actors: SentenceActors,
                explain: bool) -> list[VerbMatch | None]:
-        by_first = self.verbs.by_first
         matches = [
             match_predicate(self.verbs, tree, p, actors, explain=explain,
                             adjacent_preps=self.preps == "adjacent",
                             narrow=self.pattern_scope == "petrarch")
-            if p.lemma in by_first or tree.texts[p.verb] in by_first else None
+            if self._looked_up(p, tree.texts[p.verb]) else None
             for p in predicates
         ]
         if self.nouns:  # a light verb no pattern coded takes its event noun's code
@@ -336,6 +337,16 @@ class Coder:
                     matches[index] = light_verb_match(self.nouns, tree, p, actors) or m
         return matches
 
+
+    def _looked_up(self, predicate: Predicate, text: str) -> bool:
+        """Whether the verb is looked up: its lemma or form is a lemma of the verb
+        dictionary (and, under ``pattern_scope="petrarch"``, its written form is one of
+        the entry's forms: "departes" is no form of "depart", :mod:`eventcoder.verb_forms`)."""
+        by_first = self.verbs.by_first
+        if predicate.lemma not in by_first and text not in by_first:
+            return False
+        return (self.pattern_scope != "petrarch"
+                or is_written_form(predicate.lemma, text, self.written, by_first))
 
     def _negated_match(self, tree: Tree, predicate: Predicate, match: VerbMatch | None,
                        actors: SentenceActors, explain: bool) -> VerbMatch | None:
