@@ -31,7 +31,7 @@ from eventcoder.nominals import NounIndex, by_phrase_nominals, light_verb_match,
 from eventcoder.parsers.base import Parser
 from eventcoder.patterns import INTENT_MOODS, VerbIndex, VerbMatch, match_predicate
 from eventcoder.predicates import Predicate, Tree, find_predicates
-from eventcoder.repairs import petrarch_infinitives, repair_parse
+from eventcoder.repairs import petrarch_infinitives, petrarch_parentheticals, repair_parse
 from eventcoder.verb_forms import is_written_form, written_forms
 
 __all__ = ["Coder", "SentenceTrace"]
@@ -297,6 +297,7 @@ class Coder:
         sentence = repair_parse(sentence)  # "halt" parsed as an auxiliary, ...
         if self.pattern_scope == "petrarch":
             sentence = petrarch_infinitives(sentence)  # "hosting X to celebrate"
+            sentence = petrarch_parentheticals(sentence)  # "restore, it seems, ties"
         actors = find_actors(self.lexicon, sentence, doc.date, history, uncoded=True, flat=flat,
                              earlier_context=context,
                              conventions=self.conventions == "news")
