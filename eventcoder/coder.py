@@ -113,7 +113,10 @@ class Coder:
     is a relative pronoun, "Al-Qaeda *who* shot at ...", have no source; a verb with no
     coded target takes the objects of its "to" infinitive clause; ``^`` items left over
     in a ``(PREP ...)`` item consume the actor phrases after it; a modifier's conjuncts
-    may come between the words of a term, "death and injury toll").
+    may come between the words of a term, "death and injury toll"; verbs are looked up
+    by their written forms, "departes" is no form of "depart" (:mod:`eventcoder.verb_forms`);
+    a parenthetical "it seems" is transparent, its noun phrases in the phrase of the
+    clause it interrupts).
     """
 
     def __init__(
