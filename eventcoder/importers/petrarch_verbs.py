@@ -233,8 +233,8 @@ class _Reader(LineReader):
         self.block.lemmas.setdefault(lemma, own)
         braced = (match.group(2) or "{}")[1:-1].replace("+", " ").split()
         irregular = [word_text(form) for form in braced]
-        own = self.block.irregular.setdefault(lemma, [])
-        own.extend(form for form in irregular if form and form != lemma and form not in own)
+        listed = self.block.irregular.setdefault(lemma, [])
+        listed.extend(f for f in dict.fromkeys(irregular) if f and f != lemma and f not in listed)
         for form in (lemma, *irregular, *regular_forms(lemma)):
             self.block.forms.setdefault(form, lemma)
         self.result.counts.add("verb lines")
