@@ -32,7 +32,7 @@ from eventcoder.dictionaries.phrases import normalise_phrase, singular, written_
 from eventcoder.dictionaries.schema import ActorEntry, AgentEntry, PlaceEntry
 from eventcoder.matcher import PhraseMatcher, WordTokens
 from eventcoder.model import Sentence, Word
-from eventcoder.pronouns import PRONOUNS, Antecedents, resolve_pronoun
+from eventcoder.pronouns import PRONOUNS, Antecedents, is_expletive, resolve_pronoun
 from eventcoder.role_stacking import stack_role, stack_roles
 from eventcoder.tree import Tree, as_tree
 
@@ -588,11 +588,14 @@ def _is_country(actor: ActorEntry, place: PlaceEntry) -> bool:
 
 
 def _pronoun_heads(sentence: Tree) -> list[tuple[int, int]]:
-    """(phrase head, pronoun id) for each resolvable pronoun in the sentence."""
+    """(phrase head, pronoun id) for each resolvable pronoun in the sentence (not an
+    expletive "it": "it seems")."""
     found = []
     for word in sentence.words:
         if word.upos == "PRON" and word.text.lower() in PRONOUNS:
-            found.append((np_head(sentence, word.id), word.id))
+            head = sentence.words[word.head - 1] if word.head else None
+            if not is_expletive(word, head):
+                found.append((np_head(sentence, word.id), word.id))
     return found
 
 

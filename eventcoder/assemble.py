@@ -185,7 +185,8 @@ def choose_actors(
         subject = _subject_phrase_actors(sentence, predicate, actors, targets)
         if subject:
             return subject, targets
-    if targets_policy == "phrase" and predicate.passive and not any(m.codes for m in sources):
+    if (targets_policy == "phrase" and predicate.passive and not any(m.codes for m in sources)
+            and not _raising(sentence, predicate)):
         # "The Philippines was criticized over its dispute with Eriador": ERI 111 PHL
         clauses = frozenset(w.id for c in sentence.children(predicate.verb, *CLAUSES)
                             for w in sentence.subtree(c))  # not "was seen to break into X"
@@ -193,6 +194,15 @@ def choose_actors(
         if first:
             return first, targets
     return sources, targets
+
+
+def _raising(sentence: Tree, predicate: Predicate) -> bool:
+    """A passive verb with a *to* complement whose subject is its passive subject
+    ("Arnor *is said to* restore ties"): that subject is no patient, so the verb's
+    phrase gives no source (:func:`_raised_subjects` codes it)."""
+    return bool(predicate.targets) and any(
+        m.lemma.lower() == "to" for c in sentence.children(predicate.verb, "xcomp")
+        for m in sentence.children(c.id, "mark"))  # not "was shot dead"
 
 
 def _modified_objects(sentence: Tree, predicate: Predicate, actors: SentenceActors,

@@ -31,7 +31,8 @@ from eventcoder.nominals import NounIndex, by_phrase_nominals, light_verb_match,
 from eventcoder.parsers.base import Parser
 from eventcoder.patterns import INTENT_MOODS, VerbIndex, VerbMatch, match_predicate
 from eventcoder.predicates import Predicate, Tree, find_predicates
-from eventcoder.repairs import petrarch_infinitives, repair_parse
+from eventcoder.repairs import petrarch_infinitives, petrarch_parentheticals, repair_parse
+from eventcoder.verb_forms import is_written_form, written_forms
 
 __all__ = ["Coder", "SentenceTrace"]
 
@@ -112,7 +113,10 @@ class Coder:
     is a relative pronoun, "Al-Qaeda *who* shot at ...", have no source; a verb with no
     coded target takes the objects of its "to" infinitive clause; ``^`` items left over
     in a ``(PREP ...)`` item consume the actor phrases after it; a modifier's conjuncts
-    may come between the words of a term, "death and injury toll").
+    may come between the words of a term, "death and injury toll"; verbs are looked up
+    by their written forms, "departes" is no form of "depart" (:mod:`eventcoder.verb_forms`);
+    a parenthetical "it seems" is transparent, its noun phrases in the phrase of the
+    clause it interrupts).
     """
 
     def __init__(
@@ -164,6 +168,7 @@ class Coder:
         dset = self.dictionaries
         self.lexicon = ActorLexicon(dset.actors, dset.agents, dset.places)
         self.verbs = VerbIndex(dset.verbs, dset.synsets)
+        self.written = written_forms(dset.verbs) if self.pattern_scope == "petrarch" else {}
         self.nouns = NounIndex(dset.verbs, dset.synsets)
         self.phrases = PhraseMatcher()
         for index, discard in enumerate(dset.discards):
@@ -295,6 +300,7 @@ class Coder:
         sentence = repair_parse(sentence)  # "halt" parsed as an auxiliary, ...
         if self.pattern_scope == "petrarch":
             sentence = petrarch_infinitives(sentence)  # "hosting X to celebrate"
+            sentence = petrarch_parentheticals(sentence)  # "restore, it seems, ties"
         tree = Tree(sentence)  # one view of the sentence, shared by every stage
         actors = find_actors(self.lexicon, tree, doc.date, history, uncoded=True, flat=flat,
                              earlier_context=context,
@@ -322,12 +328,11 @@ class Coder:
 
     def _match(self, tree: Tree, predicates: list[Predicate], actors: SentenceActors,
                explain: bool) -> list[VerbMatch | None]:
-        by_first = self.verbs.by_first
         matches = [
             match_predicate(self.verbs, tree, p, actors, explain=explain,
                             adjacent_preps=self.preps == "adjacent",
                             narrow=self.pattern_scope == "petrarch")
-            if p.lemma in by_first or tree.texts[p.verb] in by_first else None
+            if self._looked_up(p, tree.texts[p.verb]) else None
             for p in predicates
         ]
         if self.nouns:  # a light verb no pattern coded takes its event noun's code
@@ -336,6 +341,16 @@ class Coder:
                     matches[index] = light_verb_match(self.nouns, tree, p, actors) or m
         return matches
 
+
+    def _looked_up(self, predicate: Predicate, text: str) -> bool:
+        """Whether the verb is looked up: its lemma or form is a lemma of the verb
+        dictionary (and, under ``pattern_scope="petrarch"``, its written form is one of
+        the entry's forms: "departes" is no form of "depart", :mod:`eventcoder.verb_forms`)."""
+        by_first = self.verbs.by_first
+        if predicate.lemma not in by_first and text not in by_first:
+            return False
+        return (self.pattern_scope != "petrarch"
+                or is_written_form(predicate.lemma, text, self.written, by_first))
 
     def _negated_match(self, tree: Tree, predicate: Predicate, match: VerbMatch | None,
                        actors: SentenceActors, explain: bool) -> VerbMatch | None:

@@ -9,6 +9,10 @@ sentence a subject is preferred, then the mention nearest before the pronoun. Co
   phrase with a title);
 - ``it``, ``its``: a singular non-person (a state, an organisation);
 - ``they``, ``them``, ``their``: a plural phrase ("rebels") or a non-person group.
+
+An expletive "it" refers to nothing and is never resolved: a dependent ``expl``, and
+the subject of a raising verb, "it seems", "it appears" (also as a parenthetical,
+"Arnor is about to restore, it seems, ties with Gondor").
 """
 
 from __future__ import annotations
@@ -21,7 +25,10 @@ from eventcoder.model import Word
 if TYPE_CHECKING:
     from eventcoder.actors import Mention
 
-__all__ = ["LOOKBACK", "PRONOUNS", "Antecedents", "compatible", "resolve_pronoun"]
+__all__ = [
+    "LOOKBACK", "PRONOUNS", "RAISING_VERBS", "Antecedents", "compatible", "is_expletive",
+    "resolve_pronoun",
+]
 
 PERSON, THING, GROUP = "person", "thing", "group"
 #: Pronoun forms (lower case) and the kind of antecedent they take.
@@ -30,11 +37,24 @@ PRONOUNS: dict[str, str] = {
     "it": THING, "its": THING,
     "they": GROUP, "them": GROUP, "their": GROUP,
 }
+#: Verbs whose subject "it" is an expletive ("it seems", "it appears").
+RAISING_VERBS = frozenset({"seem", "appear"})
 #: How many earlier sentences are searched.
 LOOKBACK = 2
 #: Mentions of earlier sentences, oldest first; each item holds one sentence's mentions
 #: and the head ids of its subjects.
 Antecedents = Sequence[tuple[Sequence["Mention"], frozenset[int]]]
+
+
+def is_expletive(word: Word, head: Word | None) -> bool:
+    """Is this "it" an expletive ("it seems", an ``expl`` dependent)? ``head`` is the
+    word it depends on (None at the root)."""
+    if word.text.lower() != "it":
+        return False
+    if word.deprel.startswith("expl"):
+        return True
+    return (word.deprel.startswith("nsubj") and head is not None
+            and head.lemma.lower() in RAISING_VERBS)
 
 
 def compatible(kind: str, mention: Mention) -> bool:

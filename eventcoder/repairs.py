@@ -27,8 +27,10 @@ from __future__ import annotations
 import attrs
 
 from eventcoder.model import Sentence, Word
+from eventcoder.pronouns import RAISING_VERBS, is_expletive
 
-__all__ = ["AUXILIARIES", "petrarch_infinitives", "repair_abbreviations", "repair_auxiliaries",
+__all__ = ["AUXILIARIES", "petrarch_infinitives", "petrarch_parentheticals",
+           "repair_abbreviations", "repair_auxiliaries",
            "repair_coordination", "repair_correlatives", "repair_gerund_conjuncts",
            "repair_infinitive_subjects", "repair_negation", "repair_nominal_compounds",
            "repair_nominal_roots", "repair_parse",
@@ -432,6 +434,50 @@ def _infinitive_after_object(sentence: Sentence, clause: Word) -> bool:
         return False
     end = max(w.id for w in sentence.subtree(objects[0].id))
     return end == objects[0].id == marks[0].id - 1 and marks[0].id + 1 == clause.id
+
+
+#: Dependents of a parenthetical "it seems" that belong to the clause it interrupts.
+_INTERRUPTED = ("obj", "iobj", "obl", "nmod")
+
+
+def petrarch_parentheticals(sentence: Sentence) -> Sentence:
+    """PETRARCH's verb phrase (validation only): a parenthetical "it seems" / "it
+    appears" (a raising verb whose subject is an expletive "it") is transparent: the
+    noun phrases after it that the parser hung under it ("is said to be about to
+    restore, it seems, ties *with Gondor*") belong to the clause it interrupts, its
+    governor (``parataxis``) or the clause the parser made its ``ccomp``, which takes
+    its place. PETRARCH reads the words as one verb phrase; the default coding keeps the
+    parser's tree (the phrase is as often the object of the verb right before it)."""
+    for word in sentence.words:
+        clause = _interrupted_clause(sentence, word)
+        if clause is not None:
+            return _opened(sentence, word, clause)
+    return sentence
+
+
+def _interrupted_clause(sentence: Sentence, verb: Word) -> Word | None:
+    if verb.lemma.lower() not in RAISING_VERBS or not any(
+            is_expletive(w, verb) for w in sentence.children(verb.id, "nsubj", "expl")):
+        return None
+    if verb.deprel == "parataxis" and verb.head:
+        return sentence.words[verb.head - 1]
+    before = [c for c in sentence.children(verb.id, "ccomp") if c.id < verb.id]
+    return before[0] if len(before) == 1 else None
+
+
+def _opened(sentence: Sentence, verb: Word, clause: Word) -> Sentence:
+    raised = clause.head == verb.id  # the parser's ccomp becomes the governor
+    words = []
+    for w in sentence.words:
+        if w.id == clause.id and raised:
+            w = attrs.evolve(w, head=verb.head, deprel=verb.deprel)
+        elif w.id == verb.id and raised:
+            w = attrs.evolve(w, head=clause.id, deprel="parataxis")
+        elif (w.head == verb.id and w.id > verb.id
+              and w.deprel.split(":")[0] in _INTERRUPTED):
+            w = attrs.evolve(w, head=clause.id, deprel="dislocated")  # in its phrase, no argument
+        words.append(w)
+    return attrs.evolve(sentence, words=tuple(words))
 
 
 #: First words of correlative coordinations, with the conjunctions they pair with.

@@ -360,6 +360,7 @@ def verb_entries(draw: st.DrawFn) -> Any:
         notes=draw(st.none() | _dictionary_text()),
         nouns=tuple(draw(st.lists(_lower_words(), max_size=2, unique=True))),
         target=draw(st.none() | st.sampled_from(["IGOUNO", "SYRGOV", "USA"])),
+        forms=tuple(draw(st.lists(_lower_words(), max_size=2, unique=True))),
     )
 
 

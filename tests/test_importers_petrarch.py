@@ -436,6 +436,14 @@ class TestPatternProvenance:
         counts = read_verbs(PROVENANCE, "p.txt").counts.values
         assert counts[PROVENANCE_KEYS[0]] == 3 and counts[PROVENANCE_KEYS[1]] == 1
 
+    def test_irregular_forms_are_kept(self) -> None:
+        """The forms in braces (PETRARCH's written forms) become the entry's ``forms``;
+        the regular ones are derived when needed (eventcoder.verb_forms)."""
+        text = "--- SAY [010] ---\nSAY {SAYS SAID}\nTELL {TOLD SAID}\n+GO_BY {+WENT_BY}\n"
+        (verb,) = read_verbs(text, "s.txt").verbs
+        assert verb.lemmas == ("say", "tell", "go by")
+        assert verb.forms == ("says", "said", "told", "went by")
+
     def test_own_code_entry_keeps_only_its_verbs_patterns(self) -> None:
         """An entry split off by its own code keeps the patterns written for its verbs."""
         text = "--- GRANT [070] ---\nGIVE\nLEND [071]\n"

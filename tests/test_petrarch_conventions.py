@@ -363,13 +363,13 @@ def test_literal_actor_code(dictionaries, records) -> None:
 
 def test_whole_validation_file_floor(shared, dictionaries) -> None:
     """The whole file, coded with its own parses: a floor against regressions (measured
-    95.1% records exact, 96.8% events found, 2.9 extra per 100 expected)."""
+    95.8% records exact, 97.1% events found, 2.3 extra per 100 expected)."""
     run = run_validation(shared / VALIDATE_FILE, petrarch_coder(dictionaries))
     total = run.total.to_dict()
     assert total["records"] == 264
-    assert total["records_exact_pct"] >= 95.1
-    assert total["events_found_pct"] >= 96.8
-    assert total["extra_pct"] <= 2.9
+    assert total["records_exact_pct"] >= 95.8
+    assert total["events_found_pct"] >= 97.1
+    assert total["extra_pct"] <= 2.3
 
 
 def test_actor_name_across_a_heads_modifiers(dictionaries, records) -> None:
@@ -457,15 +457,15 @@ def test_infinitive_after_a_bare_object_is_in_the_verb_phrase(dictionaries, reco
 
 
 def test_whole_validation_file_reparsed_floor(shared, dictionaries, spacy_parser) -> None:
-    """The whole file re-parsed with spaCy: a floor against regressions (measured 94.3%
-    records exact, 96.1% events found, 2.9 extra per 100 expected)."""
+    """The whole file re-parsed with spaCy: a floor against regressions (measured 95.1%
+    records exact, 96.4% events found, 2.6 extra per 100 expected)."""
     run = run_validation(shared / VALIDATE_FILE, petrarch_coder(dictionaries),
                          reparse=spacy_parser)
     total = run.total.to_dict()
     assert total["records"] == 264
-    assert total["records_exact_pct"] >= 94.3
-    assert total["events_found_pct"] >= 96.1
-    assert total["extra_pct"] <= 2.9
+    assert total["records_exact_pct"] >= 95.1
+    assert total["events_found_pct"] >= 96.4
+    assert total["extra_pct"] <= 2.6
 
 
 def test_term_words_across_a_flat_coordination(dictionaries, records, spacy_parser) -> None:
@@ -553,3 +553,33 @@ def test_raised_subject_of_a_passive_and_unresolved_relative(dictionaries, recor
     assert triples(coder, records["PATTERN-01"]) == {("HOB", "GON", "120")}
     wide = Coder(dictionaries, irrealis="code", conventions="none", preps="adjacent")
     assert triples(wide, records["AFP0808020593-1b"]) == {("IMGMOSALQ", "USA", "190")}
+
+
+def test_verbs_match_by_written_form(dictionaries, records, spacy_parser) -> None:
+    """PETRARCH looks verbs up by their written forms: "Ethiopia *departes* from Libya"
+    is no form of DEPART (DEPART, DEPARTS, DEPARTED, DEPARTING; VERB-21 expects no
+    event), while irregular forms from the braces ("said") still match. eventcoder's
+    default matches the lemma and codes the departure."""
+    coder = petrarch_coder(dictionaries)
+    assert triples(coder, records["VERB-21"]) == set()
+    assert reparsed_triples(coder, spacy_parser, records["VERB-21"]) == set()
+    assert ("ETH", "LBY", "040") in triples(Coder(dictionaries), records["VERB-21"])
+    assert triples(coder, records["DEMO-01"]) == {("ARN", "GON", "050")}
+    said = next(v for v in dictionaries.verbs if "say" in v.lemmas)
+    assert "said" in said.forms
+
+
+def test_expletive_it_and_transparent_parenthetical(dictionaries, records,
+                                                    spacy_parser) -> None:
+    """"Arnor is said to be about to restore, *it seems*, complete, full diplomatic ties
+    with Gondor almost five years after Calenardhon crowds burned down its embassy":
+    the expletive "it" stands for no actor (by default too: no ARN CAL 190 through
+    "it ... burned"); PETRARCH reads the parenthetical as part of the phrase it
+    interrupts, so the raised passive "is said" (ARN) takes Gondor: ARN GON 010
+    (COMMA-09), on the file's parse and on spaCy's."""
+    record = records["COMMA-09"]
+    assert "it" not in mention_codes(Coder(dictionaries), record)
+    assert ("ARN", "CAL", "190") not in triples(Coder(dictionaries, irrealis="code"), record)
+    coder = petrarch_coder(dictionaries)
+    assert triples(coder, record) == {("ARN", "GON", "010")}
+    assert reparsed_triples(coder, spacy_parser, record) == {("ARN", "GON", "010")}

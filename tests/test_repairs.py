@@ -8,6 +8,7 @@ import pytest
 from eventcoder.model import Sentence, SourceText, Word
 from eventcoder.repairs import (
     petrarch_infinitives,
+    petrarch_parentheticals,
     repair_abbreviations,
     repair_coordination,
     repair_correlatives,
@@ -199,3 +200,22 @@ def test_petrarch_infinitive_after_a_bare_object(parser) -> None:
     assert attachment(petrarch_infinitives(s), "celebrate") == ("xcomp", "hosting")
     s = parsed(parser, "Arnor signed an accord on Thursday to supply Gondor with wheat.")
     assert petrarch_infinitives(s) is s
+
+
+def test_parenthetical_it_seems_opens_into_the_clause_it_interrupts(parser) -> None:
+    """spaCy makes "seems" the governor of "is said" (its ``ccomp``) and hangs "ties"
+    under it; PETRARCH's reading puts "ties" in the phrase of "said", which takes the
+    place of "seems" (now its ``parataxis``). A non-expletive subject is left alone."""
+    sentence = parsed(parser, "Arnor is said to be about to restore, it seems, complete, "
+                      "full diplomatic ties with Gondor almost five years after Calenardhon "
+                      "crowds burned down its embassy, a senior Bree official said on "
+                      "Saturday.")
+    said, seems, ties = (word(sentence, t) for t in ("said", "seems", "ties"))
+    assert (said.head, said.deprel, ties.head) == (seems.id, "ccomp", seems.id)
+    fixed = petrarch_parentheticals(sentence)
+    said2, seems2, ties2 = (fixed.words[w.id - 1] for w in (said, seems, ties))
+    assert (said2.head, said2.deprel) == (seems.head, seems.deprel)
+    assert (seems2.head, seems2.deprel) == (said.id, "parataxis")
+    assert (ties2.head, ties2.deprel) == (said.id, "dislocated")
+    other = parsed(parser, "Arnor is said to restore, Gondor seems, full ties with Rohan.")
+    assert petrarch_parentheticals(other) == other

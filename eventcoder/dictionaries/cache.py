@@ -35,7 +35,7 @@ logger = logging.getLogger(__name__)
 
 #: Bump when the schema or ``phrases.normalise_phrase`` changes (compiled sets hold
 #: normalised phrases); the normaliser's own version is part of the key too.
-_FORMAT = b"eventcoder-dictionaries-7"
+_FORMAT = b"eventcoder-dictionaries-8"
 _KEEP = 8
 #: The schema classes and their field names, pickled as constructor calls.
 _FIELDS: dict[type, tuple[str, ...]] = {

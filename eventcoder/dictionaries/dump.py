@@ -96,6 +96,7 @@ def _verb(verb: VerbEntry) -> dict[str, Any]:
             "notes": verb.notes,
             "nouns": list(verb.nouns) or None,
             "target": verb.target,
+            "forms": list(verb.forms) or None,
         }
     )
 

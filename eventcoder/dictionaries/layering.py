@@ -198,6 +198,7 @@ def _merge(earlier: Any, partial: Any) -> Any:
             lemmas=_added(earlier.lemmas, partial.lemmas),
             patterns=earlier.patterns + partial.patterns,
             nouns=_added(earlier.nouns, partial.nouns),
+            forms=_added(earlier.forms, partial.forms),
         )
     assert isinstance(earlier, Synset)
     return attrs.evolve(earlier, words=_added(earlier.words, partial.words))

@@ -336,7 +336,7 @@ def _peek_name(node: Node, field: str) -> str:
 
 _ACTOR_FIELDS = ("name", "aliases", "country", "codes", "notes", "sources")
 _AGENT_FIELDS = ("name", "aliases", "code", "standalone", "notes", "no_plural")
-_VERB_FIELDS = ("name", "lemmas", "code", "patterns", "notes", "nouns", "target")
+_VERB_FIELDS = ("name", "lemmas", "code", "patterns", "notes", "nouns", "target", "forms")
 
 
 def _label(section: str, name: str, index: int) -> str:
@@ -522,13 +522,14 @@ def _verb(b: _Builder, node: Node, name: str, index: int) -> VerbEntry | None:
     notes = _optional(b, found, "notes", label, b.reader.text)
     nouns = _optional(b, found, "nouns", label, lambda n, e, f: _words(b, n, e, f)) or ()
     target = _implied_target(b, found, label, "target")
+    forms = _optional(b, found, "forms", label, lambda n, e, f: _words(b, n, e, f)) or ()
     if len(b.reader.problems) > before or entry_name is None or not lemmas:
         return None
     b.mark("verbs", entry_name, "code", found.get("code", node))
     b.mark("verbs", entry_name, "nouns", found.get("nouns", node))
     b.mark("verbs", entry_name, "target", found.get("target", node))
     return VerbEntry(entry_name, lemmas, code or None, patterns, notes, origin=b.origin(node),
-                     nouns=nouns, target=target)
+                     nouns=nouns, target=target, forms=forms)
 
 
 def _implied_target(b: _Builder, found: dict[str, Node], label: str, field: str) -> str | None:
@@ -734,8 +735,9 @@ def _extension_values(
         return PlaceEntry(name, aliases, sources=sources)
     lemmas = _optional(b, found, "lemmas", label, lambda n, e, f: _words(b, n, e, f)) or ()
     nouns = _optional(b, found, "nouns", label, lambda n, e, f: _words(b, n, e, f)) or ()
+    forms = _optional(b, found, "forms", label, lambda n, e, f: _words(b, n, e, f)) or ()
     return VerbEntry(name, lemmas, patterns=_patterns(b, found.get("patterns"), label, None),
-                     nouns=nouns)
+                     nouns=nouns, forms=forms)
 
 
 def _extend_synset(b: _Builder, node: Node, name: str, index: int) -> Synset | None:
@@ -746,7 +748,7 @@ _EXTENDERS: dict[str, Callable[[_Builder, Node, str, int], Any]] = {
     "actors": _extend_fields("actors", ("name", "aliases", "codes", "sources")),
     "agents": _extend_fields("agents", ("name", "aliases")),
     "titles": _extend_fields("titles", ("name", "aliases")),
-    "verbs": _extend_fields("verbs", ("name", "lemmas", "patterns", "nouns")),
+    "verbs": _extend_fields("verbs", ("name", "lemmas", "patterns", "nouns", "forms")),
     "places": _extend_fields("places", ("name", "aliases", "sources")),
     "synsets": _extend_synset,
 }

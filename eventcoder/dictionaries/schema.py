@@ -181,6 +181,11 @@ class VerbEntry:
     #: An implied target actor code for the block's default code and for its patterns
     #: without a ``target`` of their own (see :attr:`Pattern.target`).
     target: str | None = None
+    #: Irregular written forms of the lemmas ("said", "fought"; PETRARCH's ``{SAYS
+    #: SAID}``), used only where verbs are matched by their written forms, as PETRARCH
+    #: does (``Coder(pattern_scope="petrarch")``, docs/algorithm.md); the regular forms
+    #: are derived from the lemmas.
+    forms: tuple[str, ...] = ()
 
 
 @attrs.frozen

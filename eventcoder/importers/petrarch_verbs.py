@@ -62,6 +62,7 @@ class _Block:
     lemmas: dict[str, str | None] = attrs.field(factory=dict)  # lemma -> own code
     patterns: list[Pattern] = attrs.field(factory=list)
     forms: dict[str, str] = attrs.field(factory=dict)  # any form -> lemma
+    irregular: dict[str, list[str]] = attrs.field(factory=dict)  # lemma -> {...} forms
 
 
 @attrs.define
@@ -230,8 +231,11 @@ class _Reader(LineReader):
             return
         lemma = word_text(phrase)
         self.block.lemmas.setdefault(lemma, own)
-        irregular = (match.group(2) or "{}")[1:-1].replace("+", " ").split()
-        for form in (lemma, *(word_text(f) for f in irregular), *regular_forms(lemma)):
+        braced = (match.group(2) or "{}")[1:-1].replace("+", " ").split()
+        irregular = [word_text(form) for form in braced]
+        listed = self.block.irregular.setdefault(lemma, [])
+        listed.extend(f for f in dict.fromkeys(irregular) if f and f != lemma and f not in listed)
+        for form in (lemma, *irregular, *regular_forms(lemma)):
             self.block.forms.setdefault(form, lemma)
         self.result.counts.add("verb lines")
 
@@ -325,7 +329,9 @@ class _Reader(LineReader):
                 name += "'"
             seen.add(name)
             origin = Origin(self.result.file, block.line)
-            out.append(VerbEntry(name, tuple(lemmas), code_field, patterns, block.notes, origin))
+            forms = tuple(dict.fromkeys(f for lemma in lemmas for f in block.irregular[lemma]))
+            out.append(VerbEntry(name, tuple(lemmas), code_field, patterns, block.notes, origin,
+                                 forms=forms))
         return out
 
 
