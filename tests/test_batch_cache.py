@@ -136,3 +136,22 @@ def test_eventcoder_parse_fills_the_cache_that_code_reads(
                         BatchOptions(output=str(tmp_path / "events.jsonl"), cache=cache),
                         parser=counting)  # type: ignore[arg-type]
     assert counting.texts == 0 and summary.cache_hits == 2 and summary.documents == 2
+
+
+def test_all_hits_never_load_the_spacy_model(tmp_path: Path, spacy_parser: object) -> None:
+    """When every text is in the cache, the run needs the parser's version only: a fresh
+    spaCy parser's pipeline is never loaded (loading costs seconds per run)."""
+    from eventcoder.parsers.spacy_adapter import SpacyParser
+
+    source = _jsonl(tmp_path / "in.jsonl", TEXTS)
+    cache = str(tmp_path / "parses.sqlite")
+    spec = _spec(DATA / "dictionaries.yaml")
+    run_batch(iter_items([str(source)]), spec,
+              BatchOptions(output=str(tmp_path / "a.jsonl"), cache=cache),
+              parser=spacy_parser)  # type: ignore[arg-type]
+    fresh = SpacyParser(MODEL)
+    again = run_batch(iter_items([str(source)]), spec,
+                      BatchOptions(output=str(tmp_path / "b.jsonl"), cache=cache), parser=fresh)
+    assert again.cache_hits == 3 and again.parsed == 0
+    assert not fresh.loaded
+    assert (tmp_path / "a.jsonl").read_text() == (tmp_path / "b.jsonl").read_text()

@@ -430,11 +430,26 @@ class TestLoading:
         assert isinstance(built, Parser)
         assert built.name == f"spacy:{MODEL}"
 
-    def test_version_names_spacy_and_the_model(self, parser):
-        """The version (part of the cache key) has spaCy's and the model's versions."""
+    def test_version_names_spacy_the_model_and_the_conversion(self, parser):
+        """The version (part of the cache key) has spaCy's and the model's versions and
+        the adapter's conversion version."""
+        from eventcoder.parsers.spacy_adapter import CONVERSION_VERSION
+
+        meta = parser.load().meta
         assert spacy.__version__ in parser.version
-        meta = parser._nlp.meta
         assert f"{meta['lang']}_{meta['name']} {meta['version']}" in parser.version
+        assert parser.version.endswith(f"adapter {CONVERSION_VERSION}")
+
+    def test_model_loads_on_first_parse_and_version_does_not_load_it(self, parser):
+        """A new parser knows its version (the cache key) without loading the pipeline,
+        the same version the loaded parser reports; parsing loads it."""
+        fresh = SpacyParser(MODEL)
+        assert not fresh.loaded
+        assert fresh.version == parser.version
+        assert not fresh.loaded
+        (doc,) = fresh.parse([SourceText("d", "Turkey shelled Kurdish positions.", None)])
+        assert fresh.loaded and doc.sentences[0].words[1].lemma == "shell"
+        assert fresh.version == parser.version
 
     def test_missing_model(self):
         """An unknown model raises ModelsNotInstalledError saying how to install it."""

@@ -13,8 +13,12 @@ works without spaCy installed until a spaCy parser is asked for.
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from importlib import metadata
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -97,10 +101,7 @@ def load_model(model: str) -> Any:
     try:
         return spacy.load(model)
     except OSError as error:
-        raise ModelsNotInstalledError(
-            f"spaCy model {model!r} is not installed: run `python -m spacy download {model}` "
-            f"(or `pip install {model}`)"
-        ) from error
+        raise ModelsNotInstalledError(_not_installed(model)) from error
     except Exception as error:  # a broken or incompatible model package
         raise ParserError(f"cannot load spaCy model {model!r}: {error}") from error
 
@@ -123,42 +124,106 @@ def split_trailing_hyphens(nlp: Any) -> None:
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
-class SpacyParser:
-    """Parses texts with a spaCy pipeline into UD v2 Documents (see module docstring)."""
+#: The version of this adapter's tokenization and UD conversion, part of
+#: :attr:`SpacyParser.version` and so of the parse-cache key: bump it whenever a change
+#: here changes the Documents produced from the same spaCy parse.
+CONVERSION_VERSION = 2
 
-    __slots__ = ("_nlp", "batch_size", "n_process", "name")
+
+def model_folder(model: str) -> Path | None:
+    """The folder of an installed model package or a model folder, found without
+    importing spaCy or the model (importing spaCy alone takes over a second)."""
+    if Path(model).is_dir():
+        return Path(model)
+    try:
+        spec = importlib.util.find_spec(model)
+    except (ImportError, ValueError):
+        return None
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    return Path(locations[0]) if locations else None
+
+
+def model_meta(model: str) -> dict[str, Any] | None:
+    """The model's meta.json (name, version, ...), read without loading the model."""
+    folder = model_folder(model)
+    meta_file = folder / "meta.json" if folder else None
+    if meta_file is None or not meta_file.is_file():
+        return None
+    meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    return meta if isinstance(meta, dict) else None
+
+
+def _require_model(model: str) -> None:
+    """Raise ModelsNotInstalledError unless spaCy and the model are installed."""
+    if importlib.util.find_spec("spacy") is None:
+        raise ModelsNotInstalledError(f"spaCy is not installed: run {_SPACY_HINT}")
+    if model_folder(model) is None:
+        raise ModelsNotInstalledError(_not_installed(model))
+
+
+def _not_installed(model: str) -> str:
+    return (f"spaCy model {model!r} is not installed: run `python -m spacy download {model}` "
+            f"(or `pip install {model}`)")
+
+
+class SpacyParser:
+    """Parses texts with a spaCy pipeline into UD v2 Documents (see module docstring).
+
+    The pipeline is loaded on first use (or by :meth:`load`); a missing spaCy or model
+    fails at construction. :attr:`version` reads the model's meta.json without loading
+    it, so a run whose texts are all in the parse cache never loads the model.
+    """
+
+    __slots__ = ("_meta", "_nlp", "batch_size", "model", "n_process", "name")
 
     def __init__(
         self, model: str = "en_core_web_sm", *, batch_size: int = 64, n_process: int = 1
     ) -> None:
+        _require_model(model)
+        self.model = model
         self.name = f"spacy:{model}"
         self.batch_size = batch_size
         self.n_process = n_process
-        self._nlp = load_model(model)
-        if "parser" not in self._nlp.pipe_names:
-            raise ParserError(f"spaCy pipeline {model!r} has no dependency parser")
-        split_trailing_hyphens(self._nlp)
+        self._nlp: Any = None
+        self._meta: dict[str, Any] | None = model_meta(model)
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the spaCy pipeline has been loaded."""
+        return self._nlp is not None
+
+    def load(self) -> Any:
+        """Load the pipeline now (parse() does it on first use) and return it."""
+        if self._nlp is None:
+            nlp = load_model(self.model)
+            if "parser" not in nlp.pipe_names:
+                raise ParserError(f"spaCy pipeline {self.model!r} has no dependency parser")
+            split_trailing_hyphens(nlp)
+            self._nlp = nlp
+            self._meta = dict(nlp.meta)
+        return self._nlp
 
     @property
     def version(self) -> str:
-        """spaCy's version and the model's name and version, e.g. ``spacy 3.8.2; en_... 3.8.0``."""
-        import spacy
-
-        meta = self._nlp.meta
+        """spaCy's version, the model's name and version, and the adapter's conversion
+        version, e.g. ``spacy 3.8.2; en_core_web_sm 3.8.0; adapter 2``."""
+        meta = self._meta if self._meta is not None else dict(self.load().meta)
         model = f"{meta.get('lang', '')}_{meta.get('name', '')}"
-        return f"spacy {spacy.__version__}; {model} {meta.get('version', '?')}"
+        return (f"spacy {metadata.version('spacy')}; {model} {meta.get('version', '?')}; "
+                f"adapter {CONVERSION_VERSION}")
 
     def parse(self, texts: Iterable[SourceText]) -> Iterator[Document]:
         """Parse each text into a Document, lazily, in batches, in input order."""
-        pairs = ((source.text, source) for source in self._checked(texts))
-        docs = self._nlp.pipe(
+        nlp = self.load()
+        pairs = ((source.text, source) for source in self._checked(texts, nlp.max_length))
+        docs = nlp.pipe(
             pairs, as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
         )
         for spacy_doc, source in docs:
             yield doc_to_document(source, spacy_doc)
 
-    def _checked(self, texts: Iterable[SourceText]) -> Iterator[SourceText]:
-        limit = self._nlp.max_length
+    @staticmethod
+    def _checked(texts: Iterable[SourceText], limit: int) -> Iterator[SourceText]:
         for source in texts:
             if len(source.text) > limit:
                 raise ParserError(
