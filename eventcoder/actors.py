@@ -27,7 +27,7 @@ the country context in :mod:`eventcoder.actor_context`, phrase extents in
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -399,12 +399,12 @@ def find_actors(
         apply_conventions(sentence, by_head)  # "Israelis", "Ukrainian positions", "former"
     if uncoded:
         _add_named_entities(sentence, by_head)
-    mentions = tuple(sorted(by_head.values(), key=lambda m: (m.start, m.head)))
+    ordered = tuple(sorted(by_head.values(), key=lambda m: (m.start, m.head)))
     by_word: dict[int, Mention] = {}
-    for mention in mentions:
+    for mention in ordered:
         for ident in range(mention.start, mention.end + 1):
             by_word.setdefault(ident, mention)
-    return SentenceActors(mentions, {m.head: m for m in mentions}, by_word, context)
+    return SentenceActors(ordered, {m.head: m for m in ordered}, by_word, context)
 
 
 def _with_pronoun(
@@ -498,3 +498,18 @@ def _entity_spans(words: tuple[Word, ...]) -> list[tuple[int, int, str]]:
         elif tag not in ("I",):
             start = None
     return spans
+
+
+def mentions(actors: SentenceActors, heads: Iterable[int]) -> list[Mention]:
+    """The mentions headed by ``heads``, in order, each once."""
+    found: list[Mention] = []
+    for head in heads:
+        mention = actors.by_head.get(head)
+        if mention is not None and mention not in found:
+            found.append(mention)
+    return found
+
+
+def refers_back(one: Mention | None, other: Mention | None) -> bool:
+    """True when ``one`` is coded through a pronoun that refers to ``other``."""
+    return bool(one and other and one.antecedent == (other.head, 0))

@@ -34,17 +34,28 @@ For each predicate whose verb gave a code:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import attrs
 
-from eventcoder.actors import Mention, SentenceActors
+from eventcoder.actors import Mention, SentenceActors, mentions, refers_back
 from eventcoder.dictionaries.patterns import walk_items
 from eventcoder.dictionaries.schema import Slot
 from eventcoder.events import ActorRef, Event, Location
 from eventcoder.model import Sentence, Word
 from eventcoder.patterns import VerbMatch, is_block
-from eventcoder.predicates import PLACE_PREPS, RELATIVES, Argument, Predicate, conjuncts
+from eventcoder.petrarch_conventions import (
+    first_in_phrase,
+    infinitive_objects,
+    mixed_subjects,
+    modified_objects,
+    nested_object_control,
+    raising,
+    relative_subject,
+    subject_phrase_actors,
+    subordinate_gerund,
+)
+from eventcoder.predicates import PLACE_PREPS, Argument, Predicate, conjuncts
 from eventcoder.tree import Tree, as_tree
 
 __all__ = ["Candidate", "Outcome", "Settings", "assemble", "choose_actors", "same_state"]
@@ -90,15 +101,6 @@ def _default(match: VerbMatch) -> str:
     return (match.entry.code or "") if match.entry is not None else ""
 
 
-def _mentions(actors: SentenceActors, heads: Iterable[int]) -> list[Mention]:
-    found: list[Mention] = []
-    for head in heads:
-        mention = actors.by_head.get(head)
-        if mention is not None and mention not in found:
-            found.append(mention)
-    return found
-
-
 def _object_phrases(sentence: Tree, actors: SentenceActors, args: Sequence[Argument],
                     preps: frozenset[str]) -> list[Mention]:
     heads = []
@@ -116,7 +118,7 @@ def _object_phrases(sentence: Tree, actors: SentenceActors, args: Sequence[Argum
             elif case and case[0] == "of" and not _coded(actors, child.id):
                 heads.extend(_partner_nmods(sentence, child.id, preps))  # "a round of talks
                 # *between* X and Y"
-    return [m for m in _mentions(actors, heads) if m.codes]
+    return [m for m in mentions(actors, heads) if m.codes]
 
 
 def _coded(actors: SentenceActors, head: int) -> bool:
@@ -167,160 +169,55 @@ def choose_actors(
     sources, targets = _choose_actors(sentence, predicate, match, actors)
     if (targets_policy == "phrase" and not predicate.passive and match.source is None
             and any(m.codes for m in sources)):
-        sources = _mixed_subjects(sentence, predicate, actors, sources)
+        sources = mixed_subjects(sentence, predicate, actors, sources)
     if targets_policy == "phrase" and match.target is None:
-        targets = _modified_objects(sentence, predicate, actors, targets)
+        targets = modified_objects(sentence, predicate, actors, targets)
     if targets_policy == "phrase" and not any(m.codes for m in targets):
         # "X said Y attacked Z": Y is never the target of the saying
         said = _said(match) and not open_clause
-        first = _first_in_phrase(sentence, predicate, actors, sources, said)
+        first = first_in_phrase(sentence, predicate, actors, sources, said)
         if first:  # its source may still be the first actor of its subject's phrase
             if not predicate.passive and match.source is None and not any(
                     m.codes for m in sources):
-                sources = _subject_phrase_actors(sentence, predicate, actors, first) or sources
+                sources = subject_phrase_actors(sentence, predicate, actors, first) or sources
             return sources, first
     if (targets_policy == "phrase" and not predicate.passive and match.source is None
             and not any(m.codes for m in sources)):
         # "Resumption of ties between Arnor and Gondor may spur ...": ARN, GON
-        subject = _subject_phrase_actors(sentence, predicate, actors, targets)
+        subject = subject_phrase_actors(sentence, predicate, actors, targets)
         if subject:
             return subject, targets
     if (targets_policy == "phrase" and predicate.passive and not any(m.codes for m in sources)
-            and not _raising(sentence, predicate)):
+            and not raising(sentence, predicate)):
         # "The Philippines was criticized over its dispute with Eriador": ERI 111 PHL
         clauses = frozenset(w.id for c in sentence.children(predicate.verb, *CLAUSES)
                             for w in sentence.subtree(c))  # not "was seen to break into X"
-        first = _first_in_phrase(sentence, predicate, actors, targets, skip=clauses)
+        first = first_in_phrase(sentence, predicate, actors, targets, skip=clauses)
         if first:
             return first, targets
     return sources, targets
-
-
-def _raising(sentence: Tree, predicate: Predicate) -> bool:
-    """A passive verb with a *to* complement whose subject is its passive subject
-    ("Arnor *is said to* restore ties"): that subject is no patient, so the verb's
-    phrase gives no source (:func:`_raised_subjects` codes it)."""
-    return bool(predicate.targets) and any(
-        m.lemma.lower() == "to" for c in sentence.children(predicate.verb, "xcomp")
-        for m in sentence.children(c.id, "mark"))  # not "was shot dead"
-
-
-def _modified_objects(sentence: Tree, predicate: Predicate, actors: SentenceActors,
-                      targets: list[Mention]) -> list[Mention]:
-    """PETRARCH codes an object by the actors named across its phrase, the last one
-    winning: an object actor with a prepositional modifier headed by an actor (not an
-    *of* phrase, nor one of place or time) stands for that actor ("warned Gondor about
-    the Prince of Dol Amroth", the about-phrase parsed under "Gondor": DOL), as does one
-    the verb's such phrase follows at once (the about-phrase parsed under "warned")."""
-    objects = {a.head for a in predicate.targets}
-    result: list[Mention] = []
-    for mention in targets:
-        found = mention
-        if mention.head in objects and mention.codes:
-            phrases = [*sentence.children(mention.head, "nmod"),
-                       *_following_obliques(sentence, predicate, mention)]
-            inner = [m for m in _mentions(actors, (
-                phrase.id for phrase in phrases
-                if _case_word(sentence, phrase) not in (None, "of", *PLACE_PREPS))) if m.codes]
-            found = inner[-1] if inner else mention
-        if found not in result:
-            result.append(found)
-    return result
-
-
-def _following_obliques(sentence: Tree, predicate: Predicate, mention: Mention
-                        ) -> list[Word]:
-    """The verb's oblique phrases that start right after ``mention``'s phrase."""
-    end = max(w.id for w in sentence.subtree(mention.head))
-    return [word for a in predicate.obliques
-            if a.via == "oblique" and (word := sentence.word(a.head)).head == predicate.verb
-            and min(w.id for w in sentence.subtree(word)) == end + 1]
-
-
-def _case_word(sentence: Tree, word: Word) -> str | None:
-    case = sentence.children(word, "case")
-    return case[0].lemma.lower() if case else None
-
-
-def _subject_phrase_actors(sentence: Tree, predicate: Predicate, actors: SentenceActors,
-                           targets: Sequence[Mention]) -> list[Mention]:
-    """The first coded actor inside the phrase of a subject that is no actor, with its
-    conjuncts (PETRARCH's convention, as for targets)."""
-    for arg in predicate.sources:
-        if arg.via != "subject":
-            continue
-        for word in sentence.subtree(arg.head):
-            mention = actors.by_word.get(word.id)
-            if mention is not None and mention.codes and mention not in targets:
-                return [m for m in _mentions(actors, conjuncts(sentence, mention.head))
-                        if m.codes and m not in targets] or [mention]
-    return []
-
-
-def _mixed_subjects(sentence: Tree, predicate: Predicate, actors: SentenceActors,
-                    sources: list[Mention]) -> list[Mention]:
-    """Conjoined subjects some of which are no actor: each of those gives the first coded
-    actor of its own phrase, in order (spaCy: "The information ministry of Gondor and
-    the Nasgul", "Nasgul" a conjunct of "ministry": GON and +++)."""
-    subjects = [a.head for a in predicate.sources if a.via == "subject"]
-    if all(_coded_at(actors, head) for head in subjects):
-        return sources
-    phrases = {head: {w.id for w in sentence.subtree(head)} for head in subjects}
-    result: list[Mention] = []
-    for head in subjects:  # its phrase less the other subjects' not around it
-        own = phrases[head].difference(*(words for other, words in phrases.items()
-                                         if other != head and head not in words))
-        found = _coded_at(actors, head) or next(
-            (m for w in sorted(own) if (m := _coded_at(actors, w)) is not None), None)
-        if found is not None and found not in result:
-            result.append(found)
-    return [*result, *(m for m in sources if m not in result)]
-
-
-def _coded_at(actors: SentenceActors, word: int) -> Mention | None:
-    mention = actors.by_word.get(word)
-    return mention if mention is not None and mention.codes else None
 
 
 def _said(match: VerbMatch) -> bool:
     return any(c == "010" for c in (match.code or "", _default(match)) if c)
 
 
-def _first_in_phrase(sentence: Tree, predicate: Predicate, actors: SentenceActors,
-                     sources: Sequence[Mention], said: bool = False,
-                     skip: frozenset[int] = frozenset()) -> list[Mention]:
-    """The first coded actor among the predicate's ``after`` words, with its conjuncts
-    (for a plain statement, 010, not one inside the reported clause; none in ``skip``;
-    not a source, nor a pronoun that refers to one: "Sam Gamgee has begun to question
-    whether *he* really has a future with the Morgul Orcs")."""
-    for ident in predicate.after:
-        if (said and ident in predicate.opaque) or ident in skip:
-            continue
-        mention = actors.by_word.get(ident)
-        if (mention is None or not mention.codes or mention in sources
-                or any(_refers_back(mention, s) for s in sources)):
-            continue  # nor "he" standing for the source
-        return [m for m in _mentions(actors, conjuncts(sentence, mention.head))
-                if m.codes and m not in sources] or [mention]
-    return []
-
-
 def _choose_actors(
     sentence: Tree, predicate: Predicate, match: VerbMatch, actors: SentenceActors
 ) -> tuple[list[Mention], list[Mention]]:
     if match.source is not None:
-        sources = _mentions(actors, conjuncts(sentence, match.source))
+        sources = mentions(actors, conjuncts(sentence, match.source))
     else:
-        sources = _mentions(actors, (a.head for a in predicate.sources))
+        sources = mentions(actors, (a.head for a in predicate.sources))
     if match.target is not None:
-        return sources, _mentions(actors, conjuncts(sentence, match.target))
+        return sources, mentions(actors, conjuncts(sentence, match.target))
     # an object that is the source's own ("withdrew *its* troops from Syria") is no target
-    coded = [m for m in _mentions(actors, (a.head for a in predicate.targets))
-             if m.codes and not any(_refers_back(m, s) for s in sources)]
+    coded = [m for m in mentions(actors, (a.head for a in predicate.targets))
+             if m.codes and not any(refers_back(m, s) for s in sources)]
     if coded:
         return sources, coded
     preps = TARGET_PREPS if match.light else PARTNER_PREPS
-    if not _mentions(actors, (a.head for a in predicate.targets)):
+    if not mentions(actors, (a.head for a in predicate.targets)):
         preps = preps | {"of"}  # "struck positions *of* the SDF"
     through_object = _object_phrases(sentence, actors, predicate.targets, preps)
     if through_object:
@@ -330,28 +227,28 @@ def _choose_actors(
         if owners:
             return sources, owners
     obliques = (a.head for a in predicate.obliques if a.prep not in PLACE_PREPS)
-    targets = [m for m in _mentions(actors, obliques) if m.codes]
+    targets = [m for m in mentions(actors, obliques) if m.codes]
     if targets:
         return sources, targets
     if (match.code or _default(match)) == "192":  # a capture, not any attack
-        retreating = [m for m in _mentions(actors, _retreating(sentence, predicate.verb))
-                      if m.codes and not any(m is s or _refers_back(m, s) for s in sources)]
+        retreating = [m for m in mentions(actors, _retreating(sentence, predicate.verb))
+                      if m.codes and not any(m is s or refers_back(m, s) for s in sources)]
         if retreating:
             return sources, retreating
     if (match.code or _default(match)).startswith("15"):  # a show of force answers X
-        provokers = [m for m in _mentions(actors, _provokers(sentence, predicate.verb))
+        provokers = [m for m in mentions(actors, _provokers(sentence, predicate.verb))
                      if m.codes and not _own_side(m, sources)]
         if provokers:
             return sources, provokers
     statement = any(c.startswith("01") for c in (match.code or "", _default(match)) if c)
     if not statement:  # saying verbs never target the subject of what is said
-        clause = [m for m in _mentions(actors, (a.head for a in predicate.clause_subjects))
+        clause = [m for m in mentions(actors, (a.head for a in predicate.clause_subjects))
                   if m.codes]
         if _threat(match) and all(_own_side(m, sources) for m in clause):
             clause = _condition_subjects(sentence, predicate, actors, sources) or clause
         if clause:
             return sources, clause
-    return sources, _mentions(actors, (a.head for a in predicate.targets))
+    return sources, mentions(actors, (a.head for a in predicate.targets))
 
 
 #: Lemmas of a retreat ("pulled out", "withdrew", "fled").
@@ -459,8 +356,8 @@ def _owners(sentence: Tree, actors: SentenceActors, args: Sequence[Argument],
                 for agent in sentence.children(acl.id, "obl:agent", "obl"):
                     if [c.lemma.lower() for c in sentence.children(agent, "case")][:1] == ["by"]:
                         heads.extend(conjuncts(sentence, agent.id))
-    return [m for m in _mentions(actors, heads)
-            if m.codes and not any(m is s or _refers_back(m, s) for s in sources)]
+    return [m for m in mentions(actors, heads)
+            if m.codes and not any(m is s or refers_back(m, s) for s in sources)]
 
 
 def _threat(match: VerbMatch) -> bool:
@@ -469,7 +366,7 @@ def _threat(match: VerbMatch) -> bool:
 
 def _own_side(mention: Mention, sources: Sequence[Mention]) -> bool:
     """The mention is one of the sources, or their own state, or a pronoun for them."""
-    return any(mention is s or _refers_back(mention, s) or set(mention.codes) & set(s.codes)
+    return any(mention is s or refers_back(mention, s) or set(mention.codes) & set(s.codes)
                or any(same_state(a, b) for a in mention.codes for b in s.codes)
                for s in sources)
 
@@ -480,7 +377,7 @@ def _condition_subjects(sentence: Tree, predicate: Predicate, actors: SentenceAc
     ahead": a threat whose own clause names only the threatener is aimed at the subject
     of its condition (an *if* / *unless* clause of the verb or of its reported clause)."""
     for clause in sentence.children(predicate.verb, "ccomp"):
-        objects = _mentions(actors, (o.id for o in sentence.children(clause, "obj")))
+        objects = mentions(actors, (o.id for o in sentence.children(clause, "obj")))
         if any(m.codes for m in objects):
             return []  # "would strike Iranian forces if ...": the clause names the target
     heads: list[int] = []
@@ -489,7 +386,7 @@ def _condition_subjects(sentence: Tree, predicate: Predicate, actors: SentenceAc
                 and {c.lemma.lower() for c in sentence.children(word, "mark")} & {"if", "unless"}):
             for subject in sentence.children(word, "nsubj", "nsubj:pass"):
                 heads.extend(conjuncts(sentence, subject.id))
-    return [m for m in _mentions(actors, heads) if m.codes and not _own_side(m, sources)]
+    return [m for m in mentions(actors, heads) if m.codes and not _own_side(m, sources)]
 
 
 def _pairs(code: str | None, reverse: str | None, sources: Sequence[Mention],
@@ -600,7 +497,7 @@ def _keep(cand: Candidate, settings: Settings) -> str | None:
         return "source and target are the same actor"
     if same_state(cand.source_code, cand.target_code):
         return "source and target are the same state"
-    if _refers_back(cand.source, cand.target) or _refers_back(cand.target, cand.source):
+    if refers_back(cand.source, cand.target) or refers_back(cand.target, cand.source):
         return "one actor is the other's own (its/their)"
     return None
 
@@ -622,11 +519,6 @@ def _compound(match: VerbMatch) -> bool:
         for item in walk_items((*pattern.before, *pattern.after)))
 
 
-def _refers_back(one: Mention | None, other: Mention | None) -> bool:
-    """True when ``one`` is coded through a pronoun that refers to ``other``."""
-    return bool(one and other and one.antecedent == (other.head, 0))
-
-
 def _predicate_outcome(sentence: Tree, predicate: Predicate, match: VerbMatch | None,
                        actors: SentenceActors, settings: Settings,
                        open_clause: bool = False) -> Outcome:
@@ -634,19 +526,19 @@ def _predicate_outcome(sentence: Tree, predicate: Predicate, match: VerbMatch | 
         return Outcome(predicate, None, (), "verb not in the dictionaries")
     if match.reason is not None or is_block(match.code, match.reverse_code):
         return Outcome(predicate, match, (), match.reason or "no code")
-    if settings.petrarch_phrase and match.source is None and _subordinate_gerund(
+    if settings.petrarch_phrase and match.source is None and subordinate_gerund(
             sentence, predicate):
         return Outcome(predicate, match, (), "a subordinate clause without its own subject")
-    if settings.petrarch_phrase and match.source is None and _nested_object_control(
+    if settings.petrarch_phrase and match.source is None and nested_object_control(
             sentence, predicate):
         return Outcome(predicate, match, (), "an infinitive inside an infinitive has no source")
-    if settings.petrarch_phrase and match.source is None and _relative_subject(
+    if settings.petrarch_phrase and match.source is None and relative_subject(
             sentence, predicate):
         return Outcome(predicate, match, (), "a relative pronoun is no actor")
     sources, targets = choose_actors(sentence, predicate, match, actors, settings.targets,
                                      open_clause=open_clause)
     if settings.petrarch_phrase and not any(t.codes for t in targets):
-        targets = _infinitive_objects(sentence, actors, predicate, sources) or targets
+        targets = infinitive_objects(sentence, actors, predicate, sources) or targets
     if match.implied_target and not any(t.codes for t in targets):
         targets = [_implied_target(sentence, predicate, match.implied_target)]
     if match.code and sum(len(s.codes) for s in sources) > 1 and (
@@ -719,44 +611,6 @@ def _raised_subjects(sentence: Tree, outcomes: list[Outcome], actors: SentenceAc
         raised = attrs.evolve(predicate, sources=predicate.targets, targets=())
         result[index] = _predicate_outcome(sentence, raised, match, actors, settings)
     return result
-
-
-def _infinitive_objects(sentence: Tree, actors: SentenceActors, predicate: Predicate,
-                        sources: Sequence[Mention]) -> list[Mention]:
-    """PETRARCH's verb phrase holds a "to" infinitive of the verb ("signed an accord on
-    Thursday *to supply Gondor* with wheat", parsed ``advcl``): its coded objects."""
-    heads = [obj.id for clause in sentence.children(predicate.verb, "advcl")
-             if any(m.lemma.lower() == "to" for m in sentence.children(clause, "mark"))
-             for obj in sentence.children(clause, "obj", "iobj")]
-    return [m for m in _mentions(actors, (i for h in heads for i in conjuncts(sentence, h)))
-            if m.codes and m not in sources]
-
-
-def _subordinate_gerund(sentence: Tree, predicate: Predicate) -> bool:
-    """An adverbial clause with a subordinator other than "to" and no subject of its
-    own ("celebrated Iftar ... *after leaving Eriador*"): PETRARCH gives it no source."""
-    return (bool(predicate.sources)
-            and all(a.via == "governor's subject" for a in predicate.sources)
-            and any(m.lemma.lower() != "to" for m in sentence.children(predicate.verb, "mark")))
-
-
-def _nested_object_control(sentence: Tree, predicate: Predicate) -> bool:
-    """An open complement of an open complement whose subject is an object above them
-    ("urged Bree to help *win* a greater role", spaCy: "win" an ``xcomp`` of "help",
-    Bree the controller): PETRARCH carries no subject into the inner infinitive."""
-    verb = sentence.word(predicate.verb)
-    return (verb.deprel == "xcomp" and bool(predicate.sources)
-            and sentence.word(verb.head).deprel == "xcomp"
-            and all(a.via == "controller" and sentence.word(a.head).deprel in ("obj", "iobj")
-                    for a in predicate.sources))
-
-
-def _relative_subject(sentence: Tree, predicate: Predicate) -> bool:
-    """A relative clause whose subject is a relative pronoun ("Al-Qaeda *who* shot at
-    ..."): PETRARCH does not resolve the pronoun, the clause has no source."""
-    return predicate.relation == "acl:relcl" and any(
-        w.upos == "PRON" and w.lemma.lower() in RELATIVES
-        for w in sentence.children(predicate.verb, "nsubj"))
 
 
 def _joined_complements(sentence: Tree, outcomes: list[Outcome], actors: SentenceActors,
