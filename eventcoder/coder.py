@@ -67,6 +67,13 @@ class SentenceTrace:
     issues: tuple[str, ...] = ()
 
 
+
+def _choice(option: str, value: str, allowed: tuple[str, ...]) -> str:
+    """``value`` if it is one of ``allowed``; else ValueError naming the option."""
+    if value not in allowed:
+        raise ValueError(f"{option} must be one of {allowed}, got {value!r}")
+    return value
+
 class Coder:
     """Codes parsed documents into events with a compiled dictionary set.
 
@@ -134,26 +141,12 @@ class Coder:
         preps: str = "phrase",
         pattern_scope: str = "wide",
     ) -> None:
-        if pattern_scope not in SCOPE_POLICIES:
-            raise ValueError(
-                f"pattern_scope must be one of {SCOPE_POLICIES}, got {pattern_scope!r}")
-        self.pattern_scope = pattern_scope
-        if preps not in PREP_POLICIES:
-            raise ValueError(f"preps must be one of {PREP_POLICIES}, got {preps!r}")
-        self.preps = preps
-        if conventions not in CONVENTION_POLICIES:
-            raise ValueError(
-                f"conventions must be one of {CONVENTION_POLICIES}, got {conventions!r}")
-        self.conventions = conventions
-        if negation not in NEGATION_POLICIES:
-            raise ValueError(f"negation must be one of {NEGATION_POLICIES}, got {negation!r}")
-        self.negation = negation
-        if targets not in TARGET_POLICIES:
-            raise ValueError(f"targets must be one of {TARGET_POLICIES}, got {targets!r}")
-        self.targets = targets
-        if irrealis not in IRREALIS_POLICIES:
-            raise ValueError(f"irrealis must be one of {IRREALIS_POLICIES}, got {irrealis!r}")
-        self.irrealis = irrealis
+        self.pattern_scope = _choice("pattern_scope", pattern_scope, SCOPE_POLICIES)
+        self.preps = _choice("preps", preps, PREP_POLICIES)
+        self.conventions = _choice("conventions", conventions, CONVENTION_POLICIES)
+        self.negation = _choice("negation", negation, NEGATION_POLICIES)
+        self.targets = _choice("targets", targets, TARGET_POLICIES)
+        self.irrealis = _choice("irrealis", irrealis, IRREALIS_POLICIES)
         self.dictionaries = _dictionary_set(dictionaries)
         self._parser: Parser | None = None if parser is None or isinstance(parser, str) else parser
         self.parser_spec = parser if isinstance(parser, str) else getattr(parser, "name", "stanza")

@@ -24,6 +24,8 @@ its predicate.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import attrs
 
 from eventcoder.model import Sentence, Word
@@ -44,6 +46,15 @@ AUXILIARIES = frozenset({
     "did", "does",
 })
 
+
+
+def _relabel(sentence: Sentence, wanted: Callable[[Sentence, Word], bool],
+             deprel: str) -> Sentence:
+    """The sentence with every word ``wanted`` relabelled ``deprel`` (the same object
+    when no word is)."""
+    words = tuple(attrs.evolve(w, deprel=deprel) if wanted(sentence, w) else w
+                  for w in sentence.words)
+    return attrs.evolve(sentence, words=words) if words != sentence.words else sentence
 
 def _false_auxiliary(sentence: Sentence, word: Word) -> bool:
     """A word attached as ``aux`` before a verb that is no auxiliary ("halt fighting")."""
@@ -282,11 +293,7 @@ def repair_nominal_compounds(sentence: Sentence) -> Sentence:
     :func:`repair_coordination`."""
     if not any(w.deprel == "nmod" for w in sentence.words):
         return sentence  # (the cheap part of _caseless_premodifier)
-    words = tuple(
-        attrs.evolve(w, deprel="compound") if _caseless_premodifier(sentence, w) else w
-        for w in sentence.words
-    )
-    return attrs.evolve(sentence, words=words) if words != sentence.words else sentence
+    return _relabel(sentence, _caseless_premodifier, "compound")
 
 
 def _caseless_premodifier(sentence: Sentence, word: Word) -> bool:
@@ -416,11 +423,7 @@ def petrarch_infinitives(sentence: Sentence) -> Sentence:
     subject right after the verb's object is the verb's ``xcomp`` ("hosting Osgiliath
     *to celebrate* Tabaski"). In real news it is as often a purpose ("bombed the city
     to punish the rebels"), so the default coding keeps the parser's ``advcl``."""
-    words = tuple(
-        attrs.evolve(w, deprel="xcomp") if _infinitive_after_object(sentence, w) else w
-        for w in sentence.words
-    )
-    return attrs.evolve(sentence, words=words) if words != sentence.words else sentence
+    return _relabel(sentence, _infinitive_after_object, "xcomp")
 
 
 def _infinitive_after_object(sentence: Sentence, clause: Word) -> bool:
@@ -490,11 +493,7 @@ def repair_correlatives(sentence: Sentence) -> Sentence:
     made the first conjunct's ``cc:preconj``, as UD has it."""
     if not any(w.lemma.lower() in _CORRELATIVES for w in sentence.words):
         return sentence  # (the cheap part of _correlative)
-    words = tuple(
-        attrs.evolve(w, deprel="cc:preconj") if _correlative(sentence, w) else w
-        for w in sentence.words
-    )
-    return attrs.evolve(sentence, words=words) if words != sentence.words else sentence
+    return _relabel(sentence, _correlative, "cc:preconj")
 
 
 def _correlative(sentence: Sentence, word: Word) -> bool:

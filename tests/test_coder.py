@@ -232,3 +232,16 @@ def test_any_parse_codes_without_error_and_deterministically(document: Document)
     explanation = coder.explain(document)
     assert list(explanation.events) == first
     assert explanation.to_text()
+
+
+def test_unknown_option_values_are_refused_naming_the_option() -> None:
+    """Each convention option accepts only its listed values; a typo is a ValueError that
+    names the option and the accepted values, not a silently ignored setting."""
+    import pytest
+
+    for option in ("irrealis", "targets", "negation", "conventions", "preps",
+                   "pattern_scope"):
+        with pytest.raises(ValueError, match=rf"^{option} must be one of \("):
+            Coder(coder_dictionaries(), **{option: "petrarch-ish"})
+    coder = Coder(coder_dictionaries(), targets="phrase", pattern_scope="petrarch")
+    assert (coder.targets, coder.pattern_scope, coder.irrealis) == ("phrase", "petrarch", "skip")
