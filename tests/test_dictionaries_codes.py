@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
+from dictionary_fixtures import check_files
 from hypothesis import given
 from hypothesis import strategies as st
 
 from eventcoder.dictionaries.codes import check_event_code_syntax, check_part
-from eventcoder.dictionaries.loading import CheckReport, check_dictionaries, load_dictionaries
+from eventcoder.dictionaries.loading import load_dictionaries
 from eventcoder.ontology import is_event_code_syntax
 
 INVENTED = """
@@ -22,19 +22,10 @@ agents:
 PARTS = "actor_code_parts: [ARN, {part: BED, kind: ethnic, name: Bedouin}, G77]\n"
 
 
-def check(folder: Path, *files: tuple[str, str]) -> CheckReport:
-    paths = []
-    for name, text in files:
-        path = folder / name
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-        paths.append(path)
-    return check_dictionaries(paths, include_default=False)
-
-
 class TestDeclaredParts:
     def test_unknown_parts_are_errors_without_a_declaration(self, tmp_path: Path) -> None:
         """ARN, G77 and BED are not CAMEO parts: three errors, at each code."""
-        report = check(tmp_path, ("a.yaml", INVENTED))
+        report = check_files(tmp_path, ("a.yaml", INVENTED))
         messages = sorted((p.line, p.field, p.message) for p in report.errors)
         assert messages == [
             (3, "codes[0]", "actor code 'ARN' has unknown part 'ARN'"),
@@ -44,13 +35,13 @@ class TestDeclaredParts:
 
     def test_declared_parts_are_accepted(self, tmp_path: Path) -> None:
         """Declared in the same file, the codes load; the set carries the parts."""
-        report = check(tmp_path, ("a.yaml", PARTS + INVENTED))
+        report = check_files(tmp_path, ("a.yaml", PARTS + INVENTED))
         assert report.problems == ()
         assert report.dset.actor_code_parts == ("ARN", "BED", "G77")
 
     def test_parts_apply_to_the_whole_set(self, tmp_path: Path) -> None:
         """A declaration in a later file covers codes of earlier files too."""
-        report = check(tmp_path, ("a.yaml", INVENTED), ("b.yaml", PARTS))
+        report = check_files(tmp_path, ("a.yaml", INVENTED), ("b.yaml", PARTS))
         assert report.problems == ()
         dset = load_dictionaries(
             [tmp_path / "a.yaml", tmp_path / "b.yaml"], include_default=False, cache=False
@@ -60,12 +51,12 @@ class TestDeclaredParts:
     def test_undeclared_part_still_fails_next_to_declared_ones(self, tmp_path: Path) -> None:
         """Only the declared parts are accepted: ARNXYZ names XYZ."""
         text = "actor_code_parts: [ARN]\nactors:\n  - {name: A, codes: [ARNXYZ]}\n"
-        (error,) = check(tmp_path, ("a.yaml", text)).errors
+        (error,) = check_files(tmp_path, ("a.yaml", text)).errors
         assert error.message == "actor code 'ARNXYZ' has unknown part 'XYZ'"
 
     def test_bad_and_repeated_parts(self, tmp_path: Path) -> None:
         """A part must be 3 upper-case letters or digits, listed once."""
-        report = check(tmp_path, ("a.yaml", "actor_code_parts: [ARN, arn, ARNO, ARN]\n"))
+        report = check_files(tmp_path, ("a.yaml", "actor_code_parts: [ARN, arn, ARNO, ARN]\n"))
         shape = "is not an actor-code part (3 upper-case letters or digits)"
         fields = [(p.field, p.message) for p in report.errors]
         assert fields == [
@@ -76,14 +67,14 @@ class TestDeclaredParts:
 
     def test_declaring_a_known_part_is_a_warning(self, tmp_path: Path) -> None:
         """SYR is CAMEO's: declaring it is harmless but flagged, with its place."""
-        (warning,) = check(tmp_path, ("a.yaml", "actor_code_parts: [SYR]\n")).warnings
+        (warning,) = check_files(tmp_path, ("a.yaml", "actor_code_parts: [SYR]\n")).warnings
         assert (warning.line, warning.column) == (1, 20)
         assert "already a known CAMEO part" in warning.message
 
     def test_shape_errors_are_still_found_by_the_loader(self, tmp_path: Path) -> None:
         """Lower case or a length that is not a multiple of 3 fails whatever is declared."""
         text = "actor_code_parts: [ARN]\nactors:\n  - {name: A, codes: [arn, ARNX]}\n"
-        messages = [p.message for p in check(tmp_path, ("a.yaml", text)).errors]
+        messages = [p.message for p in check_files(tmp_path, ("a.yaml", text)).errors]
         assert messages == [
             "actor code 'arn' is not upper case (write 'ARN')",
             "actor code 'ARNX' has 4 characters, not a multiple of 3",

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
+from dictionary_fixtures import write_yaml
 
 from eventcoder.dictionaries import loading
 from eventcoder.dictionaries.loading import check_dictionaries, load_dictionaries
@@ -31,22 +31,15 @@ verbs:
 """
 
 
-def write(folder: Path, name: str, text: str) -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return path
-
-
 @pytest.fixture
 def base(tmp_path: Path) -> Path:
-    return write(tmp_path, "base/world.yaml", BASE)
+    return write_yaml(tmp_path, "base/world.yaml", BASE)
 
 
 class TestOverride:
     def test_same_name_replaces(self, tmp_path: Path, base: Path) -> None:
         """An entry with the same name (any case) in a later file replaces the earlier one."""
-        user = write(tmp_path, "user.yaml", "actors:\n  - {name: SYRIA, codes: [SYRGOV]}\n")
+        user = write_yaml(tmp_path, "user.yaml", "actors:\n  - {name: SYRIA, codes: [SYRGOV]}\n")
         dset = load_dictionaries([base, user], include_default=False, cache=False)
         syria = [a for a in dset.actors if a.name.lower() == "syria"]
         assert len(syria) == 1 and syria[0].codes == (DatedCode("SYRGOV"),)
@@ -54,15 +47,15 @@ class TestOverride:
 
     def test_verb_replaced_whole(self, tmp_path: Path, base: Path) -> None:
         """A verb block with the same name replaces lemmas and patterns (no merge)."""
-        user = write(tmp_path, "user.yaml", "verbs:\n  - {name: attack, lemmas: [raid]}\n")
+        user = write_yaml(tmp_path, "user.yaml", "verbs:\n  - {name: attack, lemmas: [raid]}\n")
         dset = load_dictionaries([base, user], include_default=False, cache=False)
         assert [(v.lemmas, v.patterns, v.code) for v in dset.verbs] == [(("raid",), (), None)]
 
     def test_user_folder_is_layered_in_sorted_order(self, tmp_path: Path, base: Path) -> None:
         """A folder contributes its files recursively in sorted path order."""
-        write(tmp_path, "user/b/2.yaml", "actors:\n  - {name: Hezbollah, codes: [LBNMIL]}\n")
-        write(tmp_path, "user/a.yaml", "actors:\n  - {name: Hezbollah, codes: [LBNGOV]}\n")
-        write(tmp_path, "user/.hidden.yaml", "not: valid")
+        write_yaml(tmp_path, "user/b/2.yaml", "actors:\n  - {name: Hezbollah, codes: [LBNMIL]}\n")
+        write_yaml(tmp_path, "user/a.yaml", "actors:\n  - {name: Hezbollah, codes: [LBNGOV]}\n")
+        write_yaml(tmp_path, "user/.hidden.yaml", "not: valid")
         dset = load_dictionaries([base, tmp_path / "user"], include_default=False, cache=False)
         hezbollah = next(a for a in dset.actors if a.name == "Hezbollah")
         assert hezbollah.codes == (DatedCode("LBNMIL"),)
@@ -71,7 +64,7 @@ class TestOverride:
 class TestRemove:
     def test_remove_deletes_earlier_entries(self, tmp_path: Path, base: Path) -> None:
         """remove: deletes entries of earlier files from every section."""
-        user = write(
+        user = write_yaml(
             tmp_path,
             "user.yaml",
             "remove:\n  actors: [hezbollah]\n  agents: [troops]\n  verbs: [ATTACK]\n",
@@ -83,7 +76,7 @@ class TestRemove:
 
     def test_removing_a_missing_entry_is_a_warning(self, tmp_path: Path, base: Path) -> None:
         """Removing a name no earlier file defines is a warning with its place."""
-        user = write(tmp_path, "user.yaml", "remove:\n  actors: [Atlantis]\n")
+        user = write_yaml(tmp_path, "user.yaml", "remove:\n  actors: [Atlantis]\n")
         report = check_dictionaries([base, user], include_default=False)
         (warning,) = report.warnings
         assert (warning.file, warning.line, warning.field) == (str(user), 2, "remove.actors")
@@ -91,7 +84,7 @@ class TestRemove:
 
     def test_remove_then_redefine_in_the_same_file(self, tmp_path: Path, base: Path) -> None:
         """remove: applies before the file's own entries, which are kept."""
-        user = write(
+        user = write_yaml(
             tmp_path,
             "user.yaml",
             "remove:\n  actors: [Syria]\nactors:\n  - {name: Syria, codes: [SYRGOV]}\n",
@@ -103,7 +96,7 @@ class TestRemove:
 class TestExtend:
     def test_extend_adds_aliases_codes_and_patterns(self, tmp_path: Path, base: Path) -> None:
         """extend: adds to an earlier entry instead of replacing it."""
-        user = write(
+        user = write_yaml(
             tmp_path,
             "user.yaml",
             """
@@ -129,7 +122,7 @@ class TestExtend:
 
     def test_extending_a_missing_entry_is_an_error(self, tmp_path: Path, base: Path) -> None:
         """extend: of a name nothing defines is an error."""
-        user = write(
+        user = write_yaml(
             tmp_path, "user.yaml", "extend:\n  actors:\n    - {name: Atlantis, aliases: [x]}\n"
         )
         (error,) = check_dictionaries([base, user], include_default=False).errors
@@ -142,7 +135,7 @@ class TestDefaultSet:
     ) -> None:
         """include_default puts the default folder before the user's paths."""
         monkeypatch.setattr(loading, "default_dictionary_dir", lambda: base.parent)
-        user = write(tmp_path, "user.yaml", "remove:\n  actors: [Syria]\n")
+        user = write_yaml(tmp_path, "user.yaml", "remove:\n  actors: [Syria]\n")
         with_default = check_dictionaries([user])
         without = check_dictionaries([user], include_default=False)
         assert [a.name for a in with_default.dset.actors] == ["Hezbollah"]
@@ -158,7 +151,7 @@ class TestAliasOverride:
     def test_later_file_takes_the_alias(self, tmp_path: Path, base: Path) -> None:
         """A later file's alias wins: the earlier entry loses it (keeping its others), and
         check reports a warning naming both entries and their places."""
-        user = write(
+        user = write_yaml(
             tmp_path,
             "user.yaml",
             "actors:\n  - name: Syrian government\n    aliases: [SYRIANS]\n    codes: [SYRGOV]\n",
@@ -178,7 +171,7 @@ class TestAliasOverride:
         """lookup_phrase on the loaded set resolves the alias to the later entry only."""
         from eventcoder.dictionaries import lookup_phrase
 
-        user = write(
+        user = write_yaml(
             tmp_path, "user.yaml", "actors:\n  - {name: Gov, aliases: [syrian], codes: [SYRGOV]}\n"
         )
         dset = load_dictionaries([base, user], include_default=False, cache=False)
@@ -189,7 +182,7 @@ class TestAliasOverride:
     def test_conflict_in_one_file_is_still_an_error(self, tmp_path: Path) -> None:
         """Two entries of the same file with the same alias and different codes: an error,
         and neither entry is rewritten."""
-        one = write(
+        one = write_yaml(
             tmp_path,
             "one.yaml",
             "actors:\n  - {name: A, aliases: [Damascus], codes: [SYR]}\n"
@@ -203,13 +196,13 @@ class TestAliasOverride:
     def test_taken_name_renames_or_drops_the_entry(self, tmp_path: Path) -> None:
         """When a later file takes an earlier entry's name, the entry is renamed to its
         next alias; with no alias left it is dropped."""
-        world = write(
+        world = write_yaml(
             tmp_path,
             "10.yaml",
             "actors:\n  - {name: ASSAD, aliases: [SYRIAN REGIME], codes: [SYRGOV]}\n"
             "  - {name: JOLANI, codes: [SYRREB]}\n",
         )
-        syria = write(
+        syria = write_yaml(
             tmp_path,
             "20.yaml",
             "actors:\n  - {name: Bashar al-Assad, aliases: [Assad], codes: [SYRGOV]}\n"
@@ -224,8 +217,8 @@ class TestAliasOverride:
 
     def test_extended_alias_counts_as_the_later_file(self, tmp_path: Path, base: Path) -> None:
         """An alias added by a later file's extend: wins over an earlier entry's alias."""
-        middle = write(tmp_path, "b.yaml", "actors:\n  - {name: Regime, codes: [SYRGOV]}\n")
-        user = write(
+        middle = write_yaml(tmp_path, "b.yaml", "actors:\n  - {name: Regime, codes: [SYRGOV]}\n")
+        user = write_yaml(
             tmp_path, "c.yaml", "extend:\n  actors:\n    - {name: Hezbollah, aliases: [Syrian]}\n"
         )
         report = check_dictionaries([base, middle, user], include_default=False)
@@ -237,7 +230,7 @@ class TestAliasOverride:
 
     def test_agents_titles_and_places_are_overridden_too(self, tmp_path: Path) -> None:
         """The rule holds per section for agents, titles and places."""
-        first = write(
+        first = write_yaml(
             tmp_path,
             "1.yaml",
             """
@@ -249,7 +242,7 @@ class TestAliasOverride:
               - {name: Idlib Governorate, aliases: [Idlib], country: SYR}
             """,
         )
-        second = write(
+        second = write_yaml(
             tmp_path,
             "2.yaml",
             """

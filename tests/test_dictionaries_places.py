@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
+from dictionary_fixtures import check_files
 
 from eventcoder.cli.main import main
 from eventcoder.dictionaries import lookup_phrase
 from eventcoder.dictionaries.dump import dumps
-from eventcoder.dictionaries.loading import CheckReport, check_dictionaries
+from eventcoder.dictionaries.loading import check_dictionaries
 from eventcoder.dictionaries.schema import PlaceEntry
 
 PLACES = """
@@ -28,15 +28,6 @@ places:
 """
 
 
-def check(folder: Path, *files: tuple[str, str]) -> CheckReport:
-    paths = []
-    for name, text in files:
-        path = folder / name
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-        paths.append(path)
-    return check_dictionaries(paths, include_default=False)
-
-
 @pytest.fixture(autouse=True)
 def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EVENTCODER_CACHE_DIR", str(tmp_path / "cache"))
@@ -45,7 +36,7 @@ def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 class TestLoadAndCheck:
     def test_fields_are_read(self, tmp_path: Path) -> None:
         """Every field of a place is read into a PlaceEntry, with its origin."""
-        report = check(tmp_path, ("p.yaml", PLACES))
+        report = check_files(tmp_path, ("p.yaml", PLACES))
         assert report.problems == ()
         governorate, douma = report.dset.places
         assert governorate == PlaceEntry(
@@ -58,7 +49,7 @@ class TestLoadAndCheck:
     def test_country_must_be_a_country_part(self, tmp_path: Path) -> None:
         """GOV is a part but not a country; syr is not even a part."""
         text = "places:\n  - {name: A, country: GOV}\n  - {name: B, country: syr}\n"
-        report = check(tmp_path, ("p.yaml", text))
+        report = check_files(tmp_path, ("p.yaml", text))
         problems = sorted((p.line, p.field, p.message) for p in report.errors)
         assert [problem[:2] for problem in problems] == [(2, "country"), (3, "country")]
         assert problems[0][2].startswith("'GOV' is not a country code")
@@ -67,7 +58,7 @@ class TestLoadAndCheck:
     def test_declared_part_can_be_a_country(self, tmp_path: Path) -> None:
         """An invented world's declared country part is accepted as a place's country."""
         text = "actor_code_parts: [GON]\nplaces:\n  - {name: Minas Tirith, country: GON}\n"
-        assert check(tmp_path, ("p.yaml", text)).problems == ()
+        assert check_files(tmp_path, ("p.yaml", text)).problems == ()
 
     def test_alias_conflicts_within_one_file(self, tmp_path: Path) -> None:
         """The same alias in places of two countries is an error; in one country, a
@@ -79,7 +70,7 @@ class TestLoadAndCheck:
           - {name: Tripoli, country: LBY}
           - {name: Tripoli (Lebanon), aliases: [Tripoli], country: LBN}
         """
-        report = check(tmp_path, ("p.yaml", text))
+        report = check_files(tmp_path, ("p.yaml", text))
         (error,) = report.errors
         assert "alias 'Tripoli' is also an alias of place \"Tripoli\"" in error.message
         (warning,) = report.warnings
@@ -87,7 +78,8 @@ class TestLoadAndCheck:
 
     def test_unknown_field_is_an_error(self, tmp_path: Path) -> None:
         """Places reject unknown keys like every section."""
-        (error,) = check(tmp_path, ("p.yaml", "places:\n  - {name: A, population: 3}\n")).errors
+        text = "places:\n  - {name: A, population: 3}\n"
+        (error,) = check_files(tmp_path, ("p.yaml", text)).errors
         assert "population" in error.message
 
 
@@ -103,7 +95,7 @@ class TestLayering:
         places:
           - {name: Hama, country: SYR, kind: city}
         """
-        report = check(tmp_path, ("a.yaml", PLACES), ("b.yaml", later))
+        report = check_files(tmp_path, ("a.yaml", PLACES), ("b.yaml", later))
         assert report.problems == ()
         assert [(p.name, p.aliases) for p in report.dset.places] == [
             ("Idlib Governorate", ("Idlib province", "Idleb province")),
@@ -114,17 +106,17 @@ class TestLayering:
 class TestDump:
     def test_dump_writes_every_field(self, tmp_path: Path) -> None:
         """dumps() writes a place's fields in the documented layout and loads back."""
-        report = check(tmp_path, ("p.yaml", PLACES))
+        report = check_files(tmp_path, ("p.yaml", PLACES))
         text = dumps(report.dset)
         assert "places:" in text and "within: Eastern Ghouta" in text
-        again = check(tmp_path, ("q.yaml", text))
+        again = check_files(tmp_path, ("q.yaml", text))
         assert again.dset.places == report.dset.places
 
 
 class TestLookup:
     def test_lookup_lists_the_place_and_country(self, tmp_path: Path) -> None:
         """A phrase naming only a place resolves to it, with no code."""
-        report = check(tmp_path, ("p.yaml", PLACES))
+        report = check_files(tmp_path, ("p.yaml", PLACES))
         found = lookup_phrase(report.dset, "idlib province")
         assert found is not None and found.codes == () and found.matches == ()
         assert [(p.name, p.country) for p in found.places] == [("Idlib Governorate", "SYR")]
