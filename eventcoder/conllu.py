@@ -147,7 +147,6 @@ def _blocks(handle: Iterable[str], label: str) -> Iterator[_Block]:
 def _read_stream(
     handle: Iterable[str], label: str, normalise: bool, drop_empty: bool
 ) -> Iterator[Document]:
-    base = Path(label).stem or "doc"
     doc: _DocState | None = None
     pending: list[str] = []
     n_sentences = n_docs = 0
@@ -157,13 +156,13 @@ def _read_stream(
             if doc is not None:
                 yield doc.build()
             n_docs += 1
-            doc = _start_document(newdoc, f"{base}-{n_docs}", label)
+            doc = _start_document(newdoc, n_docs, label)
         if not block.rows:
             pending.extend(comments)
             continue
         n_sentences += 1
         if doc is None:
-            doc_id = sent_id if sent_id is not None else f"{base}-{n_sentences}"
+            doc_id = sent_id if sent_id is not None else _default_id(label, n_sentences)
             sentence = _sentence(
                 block, doc_id, 0, sent_id, text, pending + comments, label, normalise, drop_empty
             )
@@ -207,13 +206,20 @@ def _split_comments(
     return newdoc, sent_id, text, others
 
 
-def _start_document(items: list[tuple[int, str, str]], default_id: str, label: str) -> _DocState:
-    """A new document from its ``# newdoc`` lines."""
-    doc = _DocState(default_id, items[0][0])
+def _default_id(label: str, number: int) -> str:
+    """The id of the ``number``-th document or sentence of a source without ids (only
+    built when needed: the batch path reads millions of pieces that all have ids)."""
+    return f"{Path(label).stem or 'doc'}-{number}"
+
+
+def _start_document(items: list[tuple[int, str, str]], number: int, label: str) -> _DocState:
+    """The ``number``-th document of the source, from its ``# newdoc`` lines."""
+    ids = [value for _, key, value in items if key == "id"]
+    doc = _DocState(ids[-1] if ids else _default_id(label, number), items[0][0])
     for lineno, key, value in items:
         if key == "id":
-            doc.id = value
-        elif key == "date":
+            continue
+        if key == "date":
             doc.date = _parse_date(value, label, lineno)
         elif key == "text":
             decoded = _json_or_raw(value)

@@ -100,6 +100,10 @@ def _is_newdoc(key: str) -> bool:
     return key == "newdoc" or key.startswith("newdoc ")
 
 
+#: A document split out of a CoNLL-U stream: first line, text, lines added, document id.
+_Piece = tuple[int, str, int, str]
+
+
 @attrs.define
 class _Splitter:
     """Cuts a CoNLL-U stream into documents following :func:`eventcoder.conllu.read_conllu`'s
@@ -114,35 +118,43 @@ class _Splitter:
     first: int = 0
     added: int = 0
     pending: list[str] = attrs.field(factory=list)
+    #: the id of the document in ``lines``
+    id: str = ""
 
-    def block(self, lines: list[str], lineno: int) -> Iterator[tuple[int, str, int]]:
+    def block(self, lines: list[str], lineno: int) -> Iterator[_Piece]:
         comments = [line for line in lines if line[0] == "#"]  # lines are never empty
         has_rows = len(comments) < len(lines)
         if has_rows:
             self.sentences += 1
         # only a comment that mentions newdoc can be a newdoc line
-        keys = [_comment_key(line) for line in comments if "newdoc" in line]
+        newdoc = [line for line in comments if "newdoc" in line]
+        keys = [_comment_key(line) for line in newdoc]
         if any(_is_newdoc(key) for key in keys):
             yield from self.flush()
             self.docs += 1
-            head = [] if "newdoc id" in keys else [f"# newdoc id = {self.base}-{self.docs}\n"]
+            if "newdoc id" in keys:
+                head = []
+                self.id = _value(newdoc[keys.index("newdoc id")])
+            else:
+                self.id = f"{self.base}-{self.docs}"
+                head = [f"# newdoc id = {self.id}\n"]
             self.lines, self.first, self.added = head + lines, lineno, len(head)
         elif self.lines is not None:
             self.lines.extend(["\n", *lines])
         elif not has_rows:
             self.pending.extend(lines)
         else:
-            sent_id = next((_value(line) for line in lines if _comment_key(line) == "sent_id"),
-                           None)
+            sent_id = next((_value(line) for line in comments
+                            if _comment_key(line) == "sent_id"), None)
             doc_id = sent_id if sent_id is not None else f"{self.base}-{self.sentences}"
             text = "".join([f"# newdoc id = {doc_id}\n", *self.pending, *lines])
             first = lineno - len(self.pending) - 1 if self.pending else lineno
             self.pending = []
-            yield first, text, 1
+            yield first, text, 1, doc_id
 
-    def flush(self) -> Iterator[tuple[int, str, int]]:
+    def flush(self) -> Iterator[_Piece]:
         if self.lines is not None:
-            yield self.first, "".join(self.lines), self.added
+            yield self.first, "".join(self.lines), self.added, self.id
             self.lines = None
 
 
@@ -158,6 +170,12 @@ def conllu_documents(handle: Iterable[str], label: str) -> Iterator[tuple[int, s
     The text starts with ``lines added`` (0 or 1) ``# newdoc id`` line that the file did
     not have; reading line ``n`` of the text is line ``first + n - 1 - added`` of the file.
     """
+    for first, text, added, _ in _pieces(handle, label):
+        yield first, text, added
+
+
+def _pieces(handle: Iterable[str], label: str) -> Iterator[_Piece]:
+    """:func:`conllu_documents` with each document's id (its first ``# newdoc id``)."""
     splitter = _Splitter(label, Path(label).stem or "doc")
     lines: list[str] = []
     start = 0
@@ -165,7 +183,7 @@ def conllu_documents(handle: Iterable[str], label: str) -> Iterator[tuple[int, s
         if raw and not raw.isspace():
             if not lines:
                 start = lineno
-            lines.append(raw if raw.endswith("\n") else raw + "\n")
+            lines.append(raw if raw[-1] == "\n" else raw + "\n")
         elif lines:
             yield from splitter.block(lines, start)
             lines = []
@@ -174,22 +192,8 @@ def conllu_documents(handle: Iterable[str], label: str) -> Iterator[tuple[int, s
     yield from splitter.flush()
 
 
-def _rows(text: str) -> Iterator[str]:
-    """``text.split("\n")``, lazily (the id is found in the first lines of a document)."""
-    start = 0
-    while True:
-        end = text.find("\n", start)
-        if end < 0:
-            yield text[start:]
-            return
-        yield text[start:end]
-        start = end + 1
-
-
 def conllu_items(handle: Iterable[str], label: str) -> Iterator[WorkItem]:
     """Work items for the documents of a CoNLL-U stream."""
-    for line, text, added in conllu_documents(handle, label):
-        doc_id = next((_value(row) for row in _rows(text) if row.startswith("#")
-                       and _comment_key(row) == "newdoc id"), None)
+    for line, text, added, doc_id in _pieces(handle, label):
         yield WorkItem(f"{label}:{line}", label, line, doc_id, conllu=text + "\n",
                        line_offset=line - 1 - added)
