@@ -101,6 +101,11 @@ class VerbMatch:
     implied_target: str | None = None
 
 
+#: See VerbIndex.by_anchor.
+_AnchorIndex = tuple[dict[str, list[int]], list[int], frozenset[str],
+                     dict[int, tuple[frozenset[str], ...]]]
+
+
 class VerbIndex:
     """Verb dictionary entries by lemma, with pattern anchors for quick rejection."""
 
@@ -125,17 +130,24 @@ class VerbIndex:
             )
             for entry in self.verbs
         )
-        #: Per entry: word -> positions of the patterns that need that word, and the
-        #: positions of patterns that need no particular word.
-        self.by_anchor: tuple[tuple[dict[str, list[int]], list[int], frozenset[str]], ...] = tuple(
+        #: Per entry: word -> positions of the patterns that need that word (one of the
+        #: words of their shortest anchor), the positions of patterns that need no
+        #: particular word, the words indexed, and by position the other anchors of
+        #: patterns that have more than one.
+        self.by_anchor: tuple[_AnchorIndex, ...] = tuple(
             self._anchor_index(entry_index) for entry_index in range(len(self.verbs))
         )
+        #: First words whose entries are all single words ("attack"): their entries
+        #: need no look at the words after the verb.
+        self.single: dict[str, tuple[int, ...]] = {
+            first: tuple(index for _, index in found)
+            for first, found in self.by_first.items() if not any(rest for rest, _ in found)
+        }
 
-    def _anchor_index(
-        self, entry_index: int
-    ) -> tuple[dict[str, list[int]], list[int], frozenset[str]]:
+    def _anchor_index(self, entry_index: int) -> _AnchorIndex:
         index: dict[str, list[int]] = {}
         free: list[int] = []
+        others: dict[int, tuple[frozenset[str], ...]] = {}
         for position, (_, _, _, anchors) in enumerate(self.compiled[entry_index]):
             if not anchors:
                 free.append(position)
@@ -143,20 +155,22 @@ class VerbIndex:
             chosen = min(anchors, key=len)
             for word in chosen:
                 index.setdefault(word, []).append(position)
-        return index, free, frozenset(index)
+            rest = tuple(a for a in anchors if a != chosen)
+            if rest:
+                others[position] = rest
+        return index, free, frozenset(index), others
 
     def candidates(self, entry_index: int, vocabulary: frozenset[str]) -> list[int]:
         """Positions (in dictionary order) of the entry's patterns whose words all occur."""
-        index, free, keys = self.by_anchor[entry_index]
+        index, free, keys, others = self.by_anchor[entry_index]
         hits = keys & vocabulary
         if not hits:
             return free  # patterns that need no particular word (in order)
         found: set[int] = set()
         for word in hits:
-            found.update(index[word])
-        compiled = self.compiled[entry_index]
-        return sorted([*free, *(p for p in found
-                                if all(not a.isdisjoint(vocabulary) for a in compiled[p][3]))])
+            found.update(index[word])  # their shortest anchor occurs
+        return sorted([*free, *[p for p in found
+                                if p not in others or _all_occur(others[p], vocabulary)]])
 
     def _anchors(self, pattern: Pattern) -> tuple[frozenset[str], ...]:
         found = []
@@ -171,28 +185,29 @@ class VerbIndex:
 
     def entries_for(
         self, sentence: Tree, predicate: Predicate
-    ) -> tuple[list[int], tuple[int, ...]]:
+    ) -> tuple[Sequence[int], tuple[int, ...]]:
         """Indexes of the verb entries for the predicate and the word ids the verb uses
         beyond itself ("fire" in "open fire")."""
         form = sentence.texts[predicate.verb]
         if form != predicate.lemma and form in self.by_first:  # a block for "left" itself
-            found = self._entries_from(sentence, predicate, self.by_first[form])
+            found = self._entries_from(sentence, predicate, form)
             if found[0]:
                 return found
-        candidates = self.by_first.get(predicate.lemma)
-        if not candidates:
+        if predicate.lemma not in self.by_first:
             return [], ()
-        return self._entries_from(sentence, predicate, candidates)
+        return self._entries_from(sentence, predicate, predicate.lemma)
 
     def _entries_from(
-        self, sentence: Tree, predicate: Predicate,
-        candidates: list[tuple[tuple[str, ...], int]],
-    ) -> tuple[list[int], tuple[int, ...]]:
+        self, sentence: Tree, predicate: Predicate, first: str
+    ) -> tuple[Sequence[int], tuple[int, ...]]:
+        single = self.single.get(first)
+        if single is not None:
+            return single, ()
         following: list[tuple[int, str]] | None = None
         best: list[int] = []
         best_len = -1
         used: tuple[int, ...] = ()
-        for rest, index in candidates:
+        for rest, index in self.by_first[first]:
             if not rest:  # the usual case: the lemma alone
                 ids: tuple[int, ...] | None = ()
             else:
@@ -205,6 +220,15 @@ class VerbIndex:
                 best, best_len, used = [], len(rest), ids
             best.append(index)
         return best, used
+
+
+def _all_occur(anchors: tuple[frozenset[str], ...], vocabulary: frozenset[str]) -> bool:
+    """Whether a word of each anchor occurs (a loop: called for many patterns of many
+    predicates, where a generator expression costs more than the test)."""
+    for anchor in anchors:  # noqa: SIM110 (see the docstring)
+        if anchor.isdisjoint(vocabulary):
+            return False
+    return True
 
 
 def _following_lemmas(sentence: Tree, predicate: Predicate) -> list[tuple[int, str]]:
@@ -632,7 +656,7 @@ def _as_intent(found: VerbMatch, predicate: Predicate) -> VerbMatch:
 
 def _outcome(
     index: VerbIndex,
-    entries: list[int],
+    entries: Sequence[int],
     predicate: Predicate,
     verb_text: str,
     best: tuple[int, Pattern, VerbEntry, Binds] | None,

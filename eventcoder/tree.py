@@ -22,7 +22,7 @@ class Tree:
     Lists it returns are shared between calls: callers must not change them.
     """
 
-    __slots__ = ("_base", "_by_rel", "_cases", "_ids", "_kids", "_rels", "_subjects", "_subtrees",
+    __slots__ = ("_by_rel", "_cases", "_ids", "_kids", "_rels", "_subjects", "_subtrees",
                  "_vocabulary", "doc_id", "index", "lemmas", "memo", "sentence", "text", "texts",
                  "words")
 
@@ -35,11 +35,10 @@ class Tree:
         #: Lower-case lemmas and forms by word id (index 0 is the root, "").
         self.lemmas = ("", *[w.lemma.lower() for w in words])
         self.texts = ("", *[w.text.lower() for w in words])
-        self._base = ["", *[w.deprel.partition(":")[0] for w in words]]
         kids: list[list[Word]] = [[] for _ in range(len(words) + 1)]
         #: (head id, relation or bare relation) -> dependents, in sentence order.
         rels: dict[tuple[int, str], list[Word]] = {}
-        for word, bare in zip(words, self._base[1:], strict=True):
+        for word in words:
             head = word.head
             kids[head].append(word)
             rel = word.deprel
@@ -48,10 +47,11 @@ class Tree:
                 rels[(head, rel)] = [word]
             else:
                 found.append(word)
-            if bare != rel:
-                found = rels.get((head, bare))
+            if ":" in rel:  # "obl:agent" is also an "obl"
+                bare = (head, rel.partition(":")[0])
+                found = rels.get(bare)
                 if found is None:
-                    rels[(head, bare)] = [word]
+                    rels[bare] = [word]
                 else:
                     found.append(word)
         self._kids = kids
@@ -107,8 +107,8 @@ class Tree:
             kids = self._kids[ident]
             if not kids:
                 return _NO_WORDS
-            base = self._base
-            found = [k for k in kids if k.deprel in deprels or base[k.id] in deprels]
+            found = [k for k in kids
+                     if k.deprel in deprels or k.deprel.partition(":")[0] in deprels]
             self._rels[key] = found
         return found
 
