@@ -101,6 +101,9 @@ class VerbMatch:
     implied_target: str | None = None
 
 
+#: Most (entry, anchor words present) keys VerbIndex.candidates remembers.
+_CANDIDATES_MEMO = 20_000
+
 #: See VerbIndex.by_anchor.
 _AnchorIndex = tuple[dict[str, list[int]], list[int], frozenset[str],
                      dict[int, tuple[frozenset[str], ...]]]
@@ -137,6 +140,16 @@ class VerbIndex:
         self.by_anchor: tuple[_AnchorIndex, ...] = tuple(
             self._anchor_index(entry_index) for entry_index in range(len(self.verbs))
         )
+        #: Per entry, every word of its patterns' anchors.
+        self.anchor_words = tuple(
+            frozenset(word for _, _, _, anchors in patterns for anchor in anchors
+                      for word in anchor)
+            for patterns in self.compiled
+        )
+        #: (entry, anchor words present) -> candidate positions (see candidates).
+        self._candidates: dict[tuple[int, frozenset[str]], list[int]] = {}
+        #: Indexes of the entries that have a default code.
+        self.coded = frozenset(i for i, entry in enumerate(self.verbs) if entry.code)
         #: First words whose entries are all single words ("attack"): their entries
         #: need no look at the words after the verb.
         self.single: dict[str, tuple[int, ...]] = {
@@ -161,16 +174,29 @@ class VerbIndex:
         return index, free, frozenset(index), others
 
     def candidates(self, entry_index: int, vocabulary: frozenset[str]) -> list[int]:
-        """Positions (in dictionary order) of the entry's patterns whose words all occur."""
+        """Positions (in dictionary order) of the entry's patterns whose words all occur.
+
+        They depend only on which words of the entry's anchors occur, a set of dictionary
+        words: the answer is memoised by that set (bounded, over the run)."""
+        present = self.anchor_words[entry_index] & vocabulary
+        if not present:
+            return self.by_anchor[entry_index][1]  # patterns that need no particular word
+        key = (entry_index, present)
+        found = self._candidates.get(key)
+        if found is None:
+            if len(self._candidates) >= _CANDIDATES_MEMO:
+                self._candidates.clear()
+            found = self._candidates[key] = self.candidates_among(entry_index, present)
+        return found
+
+    def candidates_among(self, entry_index: int, present: frozenset[str]) -> list[int]:
+        """:meth:`candidates` without its memo."""
         index, free, keys, others = self.by_anchor[entry_index]
-        hits = keys & vocabulary
-        if not hits:
-            return free  # patterns that need no particular word (in order)
         found: set[int] = set()
-        for word in hits:
+        for word in keys & present:
             found.update(index[word])  # their shortest anchor occurs
         return sorted([*free, *[p for p in found
-                                if p not in others or _all_occur(others[p], vocabulary)]])
+                                if p not in others or _all_occur(others[p], present)]])
 
     def _anchors(self, pattern: Pattern) -> tuple[frozenset[str], ...]:
         found = []
@@ -602,15 +628,12 @@ def match_predicate(
     ``narrow``: PETRARCH's verb phrase, items before ``*`` do not match the verb's own
     adverbs ("RECENTLY *" does not match "recently allowed") and items after it do not
     match in its *that*-clauses."""
-    sentence = tree
     vocabulary = tree.vocabulary
     entries, used = index.entries_for(tree, predicate)
     if not entries:
         return None
     intent = declares_intent(tree, predicate)
-    rest = [sentence.word(i).lemma.lower() for i in used]
-    verb_text = " ".join([predicate.lemma, *rest])
-    verb_keys = {verb_text, " ".join([sentence.texts[predicate.verb].lower(), *rest])}
+    verb_text, verb_keys = _verb_keys(tree, predicate, used)
     after = tuple(i for i in predicate.after if i not in used) if used else predicate.after
     if narrow:
         after = _without_clauses(tree, predicate, after)
@@ -640,6 +663,16 @@ def match_predicate(
     return _as_intent(found, predicate) if intent else found
 
 
+def _verb_keys(tree: Tree, predicate: Predicate, used: tuple[int, ...]) -> tuple[str, set[str]]:
+    """The verb as its entry names it ("pull out") and the keys a pattern's ``verbs``
+    may name it by (its lemma or its form, with the words it uses)."""
+    if not used:  # the usual case: one word
+        return predicate.lemma, {predicate.lemma, tree.texts[predicate.verb]}
+    rest = [tree.lemmas[i] for i in used]
+    verb_text = " ".join([predicate.lemma, *rest])
+    return verb_text, {verb_text, " ".join([tree.texts[predicate.verb], *rest])}
+
+
 def _as_intent(found: VerbMatch, predicate: Predicate) -> VerbMatch:
     """A declared intent's act code as its intent or threat code (eventcoder.intent);
     a pattern with items before ``*`` ("WILL * +") keeps the code it was written with."""
@@ -666,13 +699,14 @@ def _outcome(
     if best is not None:
         _, pattern, entry, binds = best
         reason = "blocked by pattern ---" if is_block(pattern.code, pattern.reverse_code) else None
-        light = not any(index.verbs[i].code for i in entries)
+        light = index.coded.isdisjoint(entries)
         return VerbMatch(entry, verb_text, pattern, pattern.code, pattern.reverse_code,
                          binds.get("source"), binds.get("target"), reason, attempts, light,
                          pattern.target or entry.target)
     entry = index.verbs[entries[0]]
     # the default code of the last block (the latest layer) that has one
-    coding = next((index.verbs[i] for i in reversed(entries) if index.verbs[i].code), None)
+    coded = [i for i in entries if i in index.coded]
+    coding = index.verbs[coded[-1]] if coded else None
     code = coding.code if coding is not None else None
     if predicate.irrealis and not intent:
         return VerbMatch(entry, verb_text, None, None, None, None, None,

@@ -75,7 +75,7 @@ class Tree:
     def vocabulary(self) -> frozenset[str]:
         """Every lower-case lemma and form of the sentence."""
         if self._vocabulary is None:
-            self._vocabulary = frozenset(self.lemmas) | frozenset(self.texts)
+            self._vocabulary = frozenset((*self.lemmas, *self.texts))
         return self._vocabulary
 
     @property
