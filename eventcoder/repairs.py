@@ -106,13 +106,13 @@ def repair_parse(sentence: Sentence) -> Sentence:
     return sentence
 
 
-def _features(sentence: Sentence) -> frozenset[str]:
-    """What repairs look for in a sentence: its relations as written ("nmod:poss"), each
-    bare relation marked with a star ("nmod*": the relation or one of its subtypes), and
-    markers for a negation, the first word of a correlative and an opening bracket."""
+def _features(sentence: Sentence) -> set[str]:
+    """What repairs look for in a sentence: its relations, with and without their
+    subtypes ("nmod:poss" and "nmod"), and markers for a negation, the first word of a
+    correlative and an opening bracket."""
     words = sentence.words
-    relations = {w.deprel for w in words}
-    found = {*relations, *[r.partition(":")[0] + "*" for r in relations]}
+    found = {w.deprel for w in words}
+    found.update([r.partition(":")[0] for r in found if ":" in r])
     lemmas = {w.lemma.lower() for w in words if w.deprel in _LEMMA_RELATIONS}
     if not lemmas.isdisjoint(NEGATIONS):
         found.add(_NEGATION)
@@ -120,7 +120,7 @@ def _features(sentence: Sentence) -> frozenset[str]:
         found.add(_CORRELATIVE)
     if "(" in [w.text for w in words]:
         found.add("(")
-    return frozenset(found)
+    return found
 
 
 #: Relations of the words whose lemmas matter (negations, first words of correlatives).
@@ -542,17 +542,18 @@ def _correlative(sentence: Sentence, word: Word) -> bool:
 
 #: The repairs in the order they apply, each with its trigger: the features
 #: (:func:`_features`) a sentence must have for the repair to change anything, read off
-#: its conditions (tests/test_repairs.py checks on real parses that a repair skipped for
-#: want of them would have changed nothing).
+#: its conditions (a relation without subtype stands for itself and its subtypes, which
+#: is all some repairs ask and more than others do). tests/test_repairs.py checks on
+#: real parses that a repair skipped for want of them would have changed nothing.
 _REPAIRS: tuple[tuple[Callable[[Sentence], Sentence], frozenset[str]], ...] = (
     (repair_auxiliaries, frozenset({"aux"})),
-    (repair_nominal_roots, frozenset({"acl*", "obj*"})),
-    (repair_coordination, frozenset({"conj*", "cc"})),
+    (repair_nominal_roots, frozenset({"acl", "obj"})),
+    (repair_coordination, frozenset({"conj", "cc"})),
     (repair_abbreviations, frozenset({"("})),
     (repair_negation, frozenset({"advmod", _NEGATION})),
-    (repair_passive_subjects, frozenset({"nsubj*", "aux*"})),
+    (repair_passive_subjects, frozenset({"nsubj", "aux"})),
     (repair_nominal_compounds, frozenset({"nmod"})),
-    (repair_infinitive_subjects, frozenset({"ccomp", "mark*", "nsubj*"})),
-    (repair_gerund_conjuncts, frozenset({"conj", "cc*", "obj*"})),
-    (repair_correlatives, frozenset({_CORRELATIVE, "conj*", "cc*"})),
+    (repair_infinitive_subjects, frozenset({"ccomp", "mark", "nsubj"})),
+    (repair_gerund_conjuncts, frozenset({"conj", "cc", "obj"})),
+    (repair_correlatives, frozenset({_CORRELATIVE, "conj", "cc"})),
 )
