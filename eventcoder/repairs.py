@@ -138,10 +138,9 @@ def repair_coordination(sentence: Sentence) -> Sentence:
     before it the head's modifier (the sentence itself otherwise). The same holds for
     two subjects of one verb ("Iraq, Kuwait and the mighty *awful* Iran welcomed":
     "awful" a conjunct of "Iraq", "Iran" a second subject)."""
-    heads = {w.head for w in sentence.words if w.deprel.partition(":")[0] == "conj"}
-    for first in sentence.words:
-        if first.id not in heads:
-            continue  # no conjunct
+    heads = {w.head for w in sentence.words  # ("in": no string built for most words)
+             if "conj" in w.deprel and w.deprel.partition(":")[0] == "conj"}
+    for first in [sentence.word(i) for i in sorted(heads) if i]:  # those with a conjunct
         for c in sentence.children(first.id, "conj"):
             head = sentence.word(c.id + 1) if c.id < len(sentence.words) else None
             if (head is not None and _split_from(sentence, first, head)
