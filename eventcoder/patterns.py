@@ -400,8 +400,11 @@ def _item_results(item: Compiled, ctx: _Context, seq: Sequence[int], j: int) -> 
     kind = item[0]
     if kind == WORDS:
         out: list[Result] = []
+        exact, text, lemma = item[3], ctx.texts[seq[j]], ctx.lemmas[seq[j]]
         for words in item[1]:
-            end = _words_at(ctx, seq, j, words, item[3])
+            if words and words[0] != text and (exact or words[0] != lemma):
+                continue  # (the cheap part of _words_at: a synset has many words)
+            end = _words_at(ctx, seq, j, words, exact)
             if end is not None:
                 out.append((end, end - j, {}))
         return out
