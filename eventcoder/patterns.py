@@ -229,17 +229,11 @@ class VerbIndex:
         single = self.single.get(first)
         if single is not None:
             return single, ()
-        following: list[tuple[int, str]] | None = None
         best: list[int] = []
         best_len = -1
         used: tuple[int, ...] = ()
         for rest, index in self.by_first[first]:
-            if not rest:  # the usual case: the lemma alone
-                ids: tuple[int, ...] | None = ()
-            else:
-                if following is None:
-                    following = _following_lemmas(sentence, predicate)
-                ids = _rest_ids(sentence, predicate, rest, following)
+            ids = _rest_ids(sentence, predicate, rest)
             if ids is None or len(rest) < best_len:
                 continue
             if len(rest) > best_len:
@@ -257,21 +251,21 @@ def _all_occur(anchors: tuple[frozenset[str], ...], vocabulary: frozenset[str]) 
     return True
 
 
-def _following_lemmas(sentence: Tree, predicate: Predicate) -> list[tuple[int, str]]:
-    words = sentence.words
-    return [(w.id, w.lemma.lower()) for w in words[predicate.verb : predicate.verb + 3]]
+#: How many words right after a verb a multiword entry may use ("open fire").
+_FOLLOWING = 3
 
 
-def _rest_ids(
-    sentence: Tree, predicate: Predicate, rest: tuple[str, ...], following: list
-) -> tuple[int, ...] | None:
-    if not rest:
+def _rest_ids(sentence: Tree, predicate: Predicate, rest: tuple[str, ...]
+              ) -> tuple[int, ...] | None:
+    """The ids of the words the rest of a multiword entry ("out" of "pull out") takes:
+    the verb's particles, or the words right after it; None when it has neither."""
+    if not rest:  # the usual case: the lemma alone
         return ()
     if rest == predicate.particles:
         return tuple(c.id for c in sentence.children(predicate.verb, "compound:prt"))
-    window = following[: len(rest)]
-    if len(window) == len(rest) and all(lem == r for (_, lem), r in zip(window, rest, strict=True)):
-        return tuple(i for i, _ in window)
+    after = predicate.verb + 1
+    if len(rest) <= _FOLLOWING and sentence.lemmas[after : after + len(rest)] == rest:
+        return tuple(range(after, after + len(rest)))
     return None
 
 
