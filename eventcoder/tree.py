@@ -22,7 +22,7 @@ class Tree:
     Lists it returns are shared between calls: callers must not change them.
     """
 
-    __slots__ = ("_by_rel", "_cases", "_ids", "_kids", "_rels", "_subjects", "_subtrees",
+    __slots__ = ("_by_rel", "_cases", "_ids", "_kids", "_subjects", "_subtrees",
                  "_vocabulary", "doc_id", "index", "lemmas", "memo", "sentence", "text", "texts",
                  "words")
 
@@ -39,7 +39,6 @@ class Tree:
         #: Answers of pure functions of this sentence, by a key their module chooses.
         self.memo: dict[object, object] = {}
         self._ids: dict[int, list[int]] = {}
-        self._rels: dict[tuple[int, tuple[str, ...]], list[Word]] = {}
         self._subtrees: dict[int, list[Word]] = {}
         self._vocabulary: frozenset[str] | None = None
         self._subjects: frozenset[int] | None = None
@@ -76,20 +75,16 @@ class Tree:
     def children(self, word: Word | int, *deprels: str) -> list[Word]:
         """Dependents in order; a bare relation (``obl``) also matches its subtypes."""
         ident = word if isinstance(word, int) else word.id
-        if not deprels:
-            return self._kids[ident]
         if len(deprels) == 1:
             return self._by_rel.get((ident, deprels[0]), _NO_WORDS)
-        key = (ident, deprels)
-        found = self._rels.get(key)
-        if found is None:
-            kids = self._kids[ident]
-            if not kids:
-                return _NO_WORDS
-            found = [k for k in kids if k.deprel in deprels
-                     or (":" in k.deprel and k.deprel.partition(":")[0] in deprels)]
-            self._rels[key] = found
-        return found
+        if not deprels:
+            return self._kids[ident]
+        by_rel = self._by_rel
+        found = [kids for rel in deprels if (kids := by_rel.get((ident, rel)))]
+        if len(found) < 2:  # (most often) no list to merge
+            return found[0] if found else _NO_WORDS
+        merged = {w.id: w for kids in found for w in kids}  # "obl:agent" is also an "obl"
+        return [merged[i] for i in sorted(merged)]
 
     def case(self, word: Word | int) -> str | None:
         """The lower-case lemma of the phrase's first ``case`` word (or ADP/SCONJ
