@@ -199,7 +199,12 @@ def choose_actors(
 
 
 def _said(match: VerbMatch) -> bool:
-    return any(c == "010" for c in (match.code or "", _default(match)) if c)
+    return match.code == "010" or _default(match) == "010"
+
+
+def _either_code(match: VerbMatch, prefix: str) -> bool:
+    """The matched code or the verb's default code starts with ``prefix``."""
+    return (match.code or "").startswith(prefix) or _default(match).startswith(prefix)
 
 
 def _choose_actors(
@@ -211,13 +216,13 @@ def _choose_actors(
         sources = mentions(actors, (a.head for a in predicate.sources))
     if match.target is not None:
         return sources, mentions(actors, conjuncts(sentence, match.target))
+    objects = mentions(actors, [a.head for a in predicate.targets])
     # an object that is the source's own ("withdrew *its* troops from Syria") is no target
-    coded = [m for m in mentions(actors, (a.head for a in predicate.targets))
-             if m.codes and not any(refers_back(m, s) for s in sources)]
+    coded = [m for m in objects if m.codes and not any(refers_back(m, s) for s in sources)]
     if coded:
         return sources, coded
     preps = TARGET_PREPS if match.light else PARTNER_PREPS
-    if not mentions(actors, (a.head for a in predicate.targets)):
+    if not objects:
         preps = preps | {"of"}  # "struck positions *of* the SDF"
     through_object = _object_phrases(sentence, actors, predicate.targets, preps)
     if through_object:
@@ -230,25 +235,25 @@ def _choose_actors(
     targets = [m for m in mentions(actors, obliques) if m.codes]
     if targets:
         return sources, targets
-    if (match.code or _default(match)) == "192":  # a capture, not any attack
+    code = match.code or _default(match)
+    if code == "192":  # a capture, not any attack
         retreating = [m for m in mentions(actors, _retreating(sentence, predicate.verb))
                       if m.codes and not any(m is s or refers_back(m, s) for s in sources)]
         if retreating:
             return sources, retreating
-    if (match.code or _default(match)).startswith("15"):  # a show of force answers X
+    if code.startswith("15"):  # a show of force answers X
         provokers = [m for m in mentions(actors, _provokers(sentence, predicate.verb))
                      if m.codes and not _own_side(m, sources)]
         if provokers:
             return sources, provokers
-    statement = any(c.startswith("01") for c in (match.code or "", _default(match)) if c)
-    if not statement:  # saying verbs never target the subject of what is said
+    if not _either_code(match, "01"):  # saying verbs never target the subject of what is said
         clause = [m for m in mentions(actors, (a.head for a in predicate.clause_subjects))
                   if m.codes]
         if _threat(match) and all(_own_side(m, sources) for m in clause):
             clause = _condition_subjects(sentence, predicate, actors, sources) or clause
         if clause:
             return sources, clause
-    return sources, mentions(actors, (a.head for a in predicate.targets))
+    return sources, objects
 
 
 #: Lemmas of a retreat ("pulled out", "withdrew", "fled").
@@ -361,7 +366,7 @@ def _owners(sentence: Tree, actors: SentenceActors, args: Sequence[Argument],
 
 
 def _threat(match: VerbMatch) -> bool:
-    return any(c.startswith("13") for c in (match.code or "", _default(match)) if c)
+    return _either_code(match, "13")
 
 
 def _own_side(mention: Mention, sources: Sequence[Mention]) -> bool:

@@ -101,6 +101,14 @@ class VerbMatch:
     implied_target: str | None = None
 
 
+#: Most (entry, anchor words present) keys VerbIndex.candidates remembers.
+_CANDIDATES_MEMO = 20_000
+
+#: See VerbIndex.by_anchor.
+_AnchorIndex = tuple[dict[str, list[int]], list[int], frozenset[str],
+                     dict[int, tuple[frozenset[str], ...]]]
+
+
 class VerbIndex:
     """Verb dictionary entries by lemma, with pattern anchors for quick rejection."""
 
@@ -125,17 +133,34 @@ class VerbIndex:
             )
             for entry in self.verbs
         )
-        #: Per entry: word -> positions of the patterns that need that word, and the
-        #: positions of patterns that need no particular word.
-        self.by_anchor: tuple[tuple[dict[str, list[int]], list[int], frozenset[str]], ...] = tuple(
+        #: Per entry: word -> positions of the patterns that need that word (one of the
+        #: words of their shortest anchor), the positions of patterns that need no
+        #: particular word, the words indexed, and by position the other anchors of
+        #: patterns that have more than one.
+        self.by_anchor: tuple[_AnchorIndex, ...] = tuple(
             self._anchor_index(entry_index) for entry_index in range(len(self.verbs))
         )
+        #: Per entry, every word of its patterns' anchors.
+        self.anchor_words = tuple(
+            frozenset(word for _, _, _, anchors in patterns for anchor in anchors
+                      for word in anchor)
+            for patterns in self.compiled
+        )
+        #: (entry, anchor words present) -> candidate positions (see candidates).
+        self._candidates: dict[tuple[int, frozenset[str]], list[int]] = {}
+        #: Indexes of the entries that have a default code.
+        self.coded = frozenset(i for i, entry in enumerate(self.verbs) if entry.code)
+        #: First words whose entries are all single words ("attack"): their entries
+        #: need no look at the words after the verb.
+        self.single: dict[str, tuple[int, ...]] = {
+            first: tuple(index for _, index in found)
+            for first, found in self.by_first.items() if not any(rest for rest, _ in found)
+        }
 
-    def _anchor_index(
-        self, entry_index: int
-    ) -> tuple[dict[str, list[int]], list[int], frozenset[str]]:
+    def _anchor_index(self, entry_index: int) -> _AnchorIndex:
         index: dict[str, list[int]] = {}
         free: list[int] = []
+        others: dict[int, tuple[frozenset[str], ...]] = {}
         for position, (_, _, _, anchors) in enumerate(self.compiled[entry_index]):
             if not anchors:
                 free.append(position)
@@ -143,20 +168,35 @@ class VerbIndex:
             chosen = min(anchors, key=len)
             for word in chosen:
                 index.setdefault(word, []).append(position)
-        return index, free, frozenset(index)
+            rest = tuple(a for a in anchors if a != chosen)
+            if rest:
+                others[position] = rest
+        return index, free, frozenset(index), others
 
     def candidates(self, entry_index: int, vocabulary: frozenset[str]) -> list[int]:
-        """Positions (in dictionary order) of the entry's patterns whose words all occur."""
-        index, free, keys = self.by_anchor[entry_index]
-        hits = keys & vocabulary
-        if not hits:
-            return free  # patterns that need no particular word (in order)
+        """Positions (in dictionary order) of the entry's patterns whose words all occur.
+
+        They depend only on which words of the entry's anchors occur, a set of dictionary
+        words: the answer is memoised by that set (bounded, over the run)."""
+        present = self.anchor_words[entry_index] & vocabulary
+        if not present:
+            return self.by_anchor[entry_index][1]  # patterns that need no particular word
+        key = (entry_index, present)
+        found = self._candidates.get(key)
+        if found is None:
+            if len(self._candidates) >= _CANDIDATES_MEMO:
+                self._candidates.clear()
+            found = self._candidates[key] = self.candidates_among(entry_index, present)
+        return found
+
+    def candidates_among(self, entry_index: int, present: frozenset[str]) -> list[int]:
+        """:meth:`candidates` without its memo."""
+        index, free, keys, others = self.by_anchor[entry_index]
         found: set[int] = set()
-        for word in hits:
-            found.update(index[word])
-        compiled = self.compiled[entry_index]
-        return sorted([*free, *(p for p in found
-                                if all(not a.isdisjoint(vocabulary) for a in compiled[p][3]))])
+        for word in keys & present:
+            found.update(index[word])  # their shortest anchor occurs
+        return sorted([*free, *[p for p in found
+                                if p not in others or _all_occur(others[p], present)]])
 
     def _anchors(self, pattern: Pattern) -> tuple[frozenset[str], ...]:
         found = []
@@ -171,34 +211,29 @@ class VerbIndex:
 
     def entries_for(
         self, sentence: Tree, predicate: Predicate
-    ) -> tuple[list[int], tuple[int, ...]]:
+    ) -> tuple[Sequence[int], tuple[int, ...]]:
         """Indexes of the verb entries for the predicate and the word ids the verb uses
         beyond itself ("fire" in "open fire")."""
         form = sentence.texts[predicate.verb]
         if form != predicate.lemma and form in self.by_first:  # a block for "left" itself
-            found = self._entries_from(sentence, predicate, self.by_first[form])
+            found = self._entries_from(sentence, predicate, form)
             if found[0]:
                 return found
-        candidates = self.by_first.get(predicate.lemma)
-        if not candidates:
+        if predicate.lemma not in self.by_first:
             return [], ()
-        return self._entries_from(sentence, predicate, candidates)
+        return self._entries_from(sentence, predicate, predicate.lemma)
 
     def _entries_from(
-        self, sentence: Tree, predicate: Predicate,
-        candidates: list[tuple[tuple[str, ...], int]],
-    ) -> tuple[list[int], tuple[int, ...]]:
-        following: list[tuple[int, str]] | None = None
+        self, sentence: Tree, predicate: Predicate, first: str
+    ) -> tuple[Sequence[int], tuple[int, ...]]:
+        single = self.single.get(first)
+        if single is not None:
+            return single, ()
         best: list[int] = []
         best_len = -1
         used: tuple[int, ...] = ()
-        for rest, index in candidates:
-            if not rest:  # the usual case: the lemma alone
-                ids: tuple[int, ...] | None = ()
-            else:
-                if following is None:
-                    following = _following_lemmas(sentence, predicate)
-                ids = _rest_ids(sentence, predicate, rest, following)
+        for rest, index in self.by_first[first]:
+            ids = _rest_ids(sentence, predicate, rest)
             if ids is None or len(rest) < best_len:
                 continue
             if len(rest) > best_len:
@@ -207,21 +242,30 @@ class VerbIndex:
         return best, used
 
 
-def _following_lemmas(sentence: Tree, predicate: Predicate) -> list[tuple[int, str]]:
-    words = sentence.words
-    return [(w.id, w.lemma.lower()) for w in words[predicate.verb : predicate.verb + 3]]
+def _all_occur(anchors: tuple[frozenset[str], ...], vocabulary: frozenset[str]) -> bool:
+    """Whether a word of each anchor occurs (a loop: called for many patterns of many
+    predicates, where a generator expression costs more than the test)."""
+    for anchor in anchors:  # noqa: SIM110 (see the docstring)
+        if anchor.isdisjoint(vocabulary):
+            return False
+    return True
 
 
-def _rest_ids(
-    sentence: Tree, predicate: Predicate, rest: tuple[str, ...], following: list
-) -> tuple[int, ...] | None:
-    if not rest:
+#: How many words right after a verb a multiword entry may use ("open fire").
+_FOLLOWING = 3
+
+
+def _rest_ids(sentence: Tree, predicate: Predicate, rest: tuple[str, ...]
+              ) -> tuple[int, ...] | None:
+    """The ids of the words the rest of a multiword entry ("out" of "pull out") takes:
+    the verb's particles, or the words right after it; None when it has neither."""
+    if not rest:  # the usual case: the lemma alone
         return ()
     if rest == predicate.particles:
         return tuple(c.id for c in sentence.children(predicate.verb, "compound:prt"))
-    window = following[: len(rest)]
-    if len(window) == len(rest) and all(lem == r for (_, lem), r in zip(window, rest, strict=True)):
-        return tuple(i for i, _ in window)
+    after = predicate.verb + 1
+    if len(rest) <= _FOLLOWING and sentence.lemmas[after : after + len(rest)] == rest:
+        return tuple(range(after, after + len(rest)))
     return None
 
 
@@ -350,8 +394,11 @@ def _item_results(item: Compiled, ctx: _Context, seq: Sequence[int], j: int) -> 
     kind = item[0]
     if kind == WORDS:
         out: list[Result] = []
+        exact, text, lemma = item[3], ctx.texts[seq[j]], ctx.lemmas[seq[j]]
         for words in item[1]:
-            end = _words_at(ctx, seq, j, words, item[3])
+            if words and words[0] != text and (exact or words[0] != lemma):
+                continue  # (the cheap part of _words_at: a synset has many words)
+            end = _words_at(ctx, seq, j, words, exact)
             if end is not None:
                 out.append((end, end - j, {}))
         return out
@@ -578,15 +625,12 @@ def match_predicate(
     ``narrow``: PETRARCH's verb phrase, items before ``*`` do not match the verb's own
     adverbs ("RECENTLY *" does not match "recently allowed") and items after it do not
     match in its *that*-clauses."""
-    sentence = tree
     vocabulary = tree.vocabulary
     entries, used = index.entries_for(tree, predicate)
     if not entries:
         return None
     intent = declares_intent(tree, predicate)
-    rest = [sentence.word(i).lemma.lower() for i in used]
-    verb_text = " ".join([predicate.lemma, *rest])
-    verb_keys = {verb_text, " ".join([sentence.texts[predicate.verb].lower(), *rest])}
+    verb_text, verb_keys = _verb_keys(tree, predicate, used)
     after = tuple(i for i in predicate.after if i not in used) if used else predicate.after
     if narrow:
         after = _without_clauses(tree, predicate, after)
@@ -616,6 +660,16 @@ def match_predicate(
     return _as_intent(found, predicate) if intent else found
 
 
+def _verb_keys(tree: Tree, predicate: Predicate, used: tuple[int, ...]) -> tuple[str, set[str]]:
+    """The verb as its entry names it ("pull out") and the keys a pattern's ``verbs``
+    may name it by (its lemma or its form, with the words it uses)."""
+    if not used:  # the usual case: one word
+        return predicate.lemma, {predicate.lemma, tree.texts[predicate.verb]}
+    rest = [tree.lemmas[i] for i in used]
+    verb_text = " ".join([predicate.lemma, *rest])
+    return verb_text, {verb_text, " ".join([tree.texts[predicate.verb], *rest])}
+
+
 def _as_intent(found: VerbMatch, predicate: Predicate) -> VerbMatch:
     """A declared intent's act code as its intent or threat code (eventcoder.intent);
     a pattern with items before ``*`` ("WILL * +") keeps the code it was written with."""
@@ -632,7 +686,7 @@ def _as_intent(found: VerbMatch, predicate: Predicate) -> VerbMatch:
 
 def _outcome(
     index: VerbIndex,
-    entries: list[int],
+    entries: Sequence[int],
     predicate: Predicate,
     verb_text: str,
     best: tuple[int, Pattern, VerbEntry, Binds] | None,
@@ -642,13 +696,14 @@ def _outcome(
     if best is not None:
         _, pattern, entry, binds = best
         reason = "blocked by pattern ---" if is_block(pattern.code, pattern.reverse_code) else None
-        light = not any(index.verbs[i].code for i in entries)
+        light = index.coded.isdisjoint(entries)
         return VerbMatch(entry, verb_text, pattern, pattern.code, pattern.reverse_code,
                          binds.get("source"), binds.get("target"), reason, attempts, light,
                          pattern.target or entry.target)
     entry = index.verbs[entries[0]]
     # the default code of the last block (the latest layer) that has one
-    coding = next((index.verbs[i] for i in reversed(entries) if index.verbs[i].code), None)
+    coded = [i for i in entries if i in index.coded]
+    coding = index.verbs[coded[-1]] if coded else None
     code = coding.code if coding is not None else None
     if predicate.irrealis and not intent:
         return VerbMatch(entry, verb_text, None, None, None, None, None,

@@ -24,7 +24,7 @@ its predicate.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import attrs
 
@@ -48,11 +48,13 @@ AUXILIARIES = frozenset({
 
 
 
-def _relabel(sentence: Sentence, wanted: Callable[[Sentence, Word], bool],
-             deprel: str) -> Sentence:
-    """The sentence with every word ``wanted`` relabelled ``deprel`` (the same object
-    when no word is)."""
-    words = tuple(attrs.evolve(w, deprel=deprel) if wanted(sentence, w) else w
+def _relabel(sentence: Sentence, chosen: Iterable[Word], deprel: str) -> Sentence:
+    """The sentence with the ``chosen`` words relabelled ``deprel`` (the same object
+    when that changes no word)."""
+    ids = {w.id for w in chosen}
+    if not ids:
+        return sentence
+    words = tuple(attrs.evolve(w, deprel=deprel) if w.id in ids else w
                   for w in sentence.words)
     return attrs.evolve(sentence, words=words) if words != sentence.words else sentence
 
@@ -89,12 +91,41 @@ def _promote(sentence: Sentence, aux: Word) -> Sentence:
 
 
 def repair_parse(sentence: Sentence) -> Sentence:
-    """All repairs of this module, in order."""
-    sentence = repair_nominal_roots(repair_auxiliaries(sentence))
-    sentence = repair_negation(repair_abbreviations(repair_coordination(sentence)))
-    sentence = repair_nominal_compounds(repair_passive_subjects(sentence))
-    sentence = repair_gerund_conjuncts(repair_infinitive_subjects(sentence))
-    return repair_correlatives(sentence)
+    """All repairs of this module, in order (the sentence itself when none applies).
+
+    Most sentences need no repair, and each repair scans the whole sentence: one scan
+    first records what the sentence has (:func:`_features`), and a repair runs only when
+    the sentence has everything it needs to change anything (:data:`_REPAIRS`). A repair
+    that changes the sentence may give it new relations: the scan is then repeated."""
+    features = _features(sentence)
+    for repair, needs in _REPAIRS:
+        if needs <= features:
+            repaired = repair(sentence)
+            if repaired is not sentence:
+                sentence, features = repaired, _features(repaired)
+    return sentence
+
+
+def _features(sentence: Sentence) -> set[str]:
+    """What repairs look for in a sentence: its relations, with and without their
+    subtypes ("nmod:poss" and "nmod"), and markers for a negation, the first word of a
+    correlative and an opening bracket."""
+    words = sentence.words
+    found = {w.deprel for w in words}
+    found.update([r.partition(":")[0] for r in found if ":" in r])
+    lemmas = {w.lemma.lower() for w in words if w.deprel in _LEMMA_RELATIONS}
+    if not lemmas.isdisjoint(NEGATIONS):
+        found.add(_NEGATION)
+    if not lemmas.isdisjoint(_CORRELATIVES):
+        found.add(_CORRELATIVE)
+    if "(" in [w.text for w in words]:
+        found.add("(")
+    return found
+
+
+#: Relations of the words whose lemmas matter (negations, first words of correlatives).
+_LEMMA_RELATIONS = frozenset({"advmod", "det", "cc"})
+_NEGATION, _CORRELATIVE = "<negation>", "<correlative>"
 
 
 def repair_coordination(sentence: Sentence) -> Sentence:
@@ -107,10 +138,9 @@ def repair_coordination(sentence: Sentence) -> Sentence:
     before it the head's modifier (the sentence itself otherwise). The same holds for
     two subjects of one verb ("Iraq, Kuwait and the mighty *awful* Iran welcomed":
     "awful" a conjunct of "Iraq", "Iran" a second subject)."""
-    heads = {w.head for w in sentence.words if w.deprel.partition(":")[0] == "conj"}
-    for first in sentence.words:
-        if first.id not in heads:
-            continue  # no conjunct
+    heads = {w.head for w in sentence.words  # ("in": no string built for most words)
+             if "conj" in w.deprel and w.deprel.partition(":")[0] == "conj"}
+    for first in [sentence.word(i) for i in sorted(heads) if i]:  # those with a conjunct
         for c in sentence.children(first.id, "conj"):
             head = sentence.word(c.id + 1) if c.id < len(sentence.words) else None
             if (head is not None and _split_from(sentence, first, head)
@@ -291,9 +321,8 @@ def repair_nominal_compounds(sentence: Sentence) -> Sentence:
     ``nmod`` of "group" (no preposition: ClearNLP's modifier of a nominal), where UD has
     a ``compound``. One with conjuncts of its own is left to
     :func:`repair_coordination`."""
-    if not any(w.deprel == "nmod" for w in sentence.words):
-        return sentence  # (the cheap part of _caseless_premodifier)
-    return _relabel(sentence, _caseless_premodifier, "compound")
+    return _relabel(sentence, [w for w in sentence.words if w.deprel == "nmod"
+                               and _caseless_premodifier(sentence, w)], "compound")
 
 
 def _caseless_premodifier(sentence: Sentence, word: Word) -> bool:
@@ -311,6 +340,8 @@ def repair_passive_subjects(sentence: Sentence) -> Sentence:
     participle with an ``aux:pass`` takes an ``nsubj:pass``, not an ``nsubj`` ("The
     Syrian army was heavily and repeatedly criticized")."""
     words = list(sentence.words)
+    # each word's first aux:pass (reversed: an earlier one overwrites a later one)
+    passive_aux = {w.head: w for w in reversed(sentence.words) if w.deprel == "aux:pass"}
     for subject in sentence.words:
         if subject.deprel not in ("nsubj", "nsubj:pass") or not subject.head:
             continue
@@ -321,12 +352,13 @@ def repair_passive_subjects(sentence: Sentence) -> Sentence:
             if sentence.children(verb.id, "nsubj", "csubj"):
                 continue
         else:
-            verb, aux = head, next(iter(sentence.children(head.id, "aux:pass")), None)
+            verb, aux = head, passive_aux.get(head.id)
         if aux is None or verb.upos not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN"):
             continue
         passive = aux.deprel == "aux:pass" and verb.feat("VerbForm") == "Part"
-        words[subject.id - 1] = attrs.evolve(
-            subject, head=verb.id, deprel="nsubj:pass" if passive else subject.deprel)
+        deprel = "nsubj:pass" if passive else subject.deprel
+        if subject.head != verb.id or subject.deprel != deprel:
+            words[subject.id - 1] = attrs.evolve(subject, head=verb.id, deprel=deprel)
     found = tuple(words)
     return attrs.evolve(sentence, words=found) if found != sentence.words else sentence
 
@@ -423,7 +455,8 @@ def petrarch_infinitives(sentence: Sentence) -> Sentence:
     subject right after the verb's object is the verb's ``xcomp`` ("hosting Osgiliath
     *to celebrate* Tabaski"). In real news it is as often a purpose ("bombed the city
     to punish the rebels"), so the default coding keeps the parser's ``advcl``."""
-    return _relabel(sentence, _infinitive_after_object, "xcomp")
+    return _relabel(sentence, [w for w in sentence.words
+                               if _infinitive_after_object(sentence, w)], "xcomp")
 
 
 def _infinitive_after_object(sentence: Sentence, clause: Word) -> bool:
@@ -493,7 +526,8 @@ def repair_correlatives(sentence: Sentence) -> Sentence:
     made the first conjunct's ``cc:preconj``, as UD has it."""
     if not any(w.lemma.lower() in _CORRELATIVES for w in sentence.words):
         return sentence  # (the cheap part of _correlative)
-    return _relabel(sentence, _correlative, "cc:preconj")
+    return _relabel(sentence, [w for w in sentence.words if _correlative(sentence, w)],
+                    "cc:preconj")
 
 
 def _correlative(sentence: Sentence, word: Word) -> bool:
@@ -503,3 +537,22 @@ def _correlative(sentence: Sentence, word: Word) -> bool:
     return any(cc.lemma.lower() == pair
                for conj in sentence.children(word.head, "conj")
                for cc in sentence.children(conj.id, "cc"))
+
+
+#: The repairs in the order they apply, each with its trigger: the features
+#: (:func:`_features`) a sentence must have for the repair to change anything, read off
+#: its conditions (a relation without subtype stands for itself and its subtypes, which
+#: is all some repairs ask and more than others do). tests/test_repairs.py checks on
+#: real parses that a repair skipped for want of them would have changed nothing.
+_REPAIRS: tuple[tuple[Callable[[Sentence], Sentence], frozenset[str]], ...] = (
+    (repair_auxiliaries, frozenset({"aux"})),
+    (repair_nominal_roots, frozenset({"acl", "obj"})),
+    (repair_coordination, frozenset({"conj", "cc"})),
+    (repair_abbreviations, frozenset({"("})),
+    (repair_negation, frozenset({"advmod", _NEGATION})),
+    (repair_passive_subjects, frozenset({"nsubj", "aux"})),
+    (repair_nominal_compounds, frozenset({"nmod"})),
+    (repair_infinitive_subjects, frozenset({"ccomp", "mark", "nsubj"})),
+    (repair_gerund_conjuncts, frozenset({"conj", "cc", "obj"})),
+    (repair_correlatives, frozenset({_CORRELATIVE, "conj", "cc"})),
+)

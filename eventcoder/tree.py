@@ -22,7 +22,7 @@ class Tree:
     Lists it returns are shared between calls: callers must not change them.
     """
 
-    __slots__ = ("_base", "_by_rel", "_cases", "_ids", "_kids", "_rels", "_subjects", "_subtrees",
+    __slots__ = ("_by_rel", "_cases", "_ids", "_kids", "_subjects", "_subtrees",
                  "_vocabulary", "doc_id", "index", "lemmas", "memo", "sentence", "text", "texts",
                  "words")
 
@@ -35,33 +35,11 @@ class Tree:
         #: Lower-case lemmas and forms by word id (index 0 is the root, "").
         self.lemmas = ("", *[w.lemma.lower() for w in words])
         self.texts = ("", *[w.text.lower() for w in words])
-        self._base = ["", *[w.deprel.partition(":")[0] for w in words]]
-        kids: list[list[Word]] = [[] for _ in range(len(words) + 1)]
-        #: (head id, relation or bare relation) -> dependents, in sentence order.
-        rels: dict[tuple[int, str], list[Word]] = {}
-        for word, bare in zip(words, self._base[1:], strict=True):
-            head = word.head
-            kids[head].append(word)
-            rel = word.deprel
-            found = rels.get((head, rel))
-            if found is None:
-                rels[(head, rel)] = [word]
-            else:
-                found.append(word)
-            if bare != rel:
-                found = rels.get((head, bare))
-                if found is None:
-                    rels[(head, bare)] = [word]
-                else:
-                    found.append(word)
-        self._kids = kids
-        self._by_rel = rels
+        self._kids, self._by_rel, self._cases = _index(words, self.lemmas)
         #: Answers of pure functions of this sentence, by a key their module chooses.
         self.memo: dict[object, object] = {}
         self._ids: dict[int, list[int]] = {}
-        self._rels: dict[tuple[int, tuple[str, ...]], list[Word]] = {}
         self._subtrees: dict[int, list[Word]] = {}
-        self._cases: dict[int, str | None] = {}
         self._vocabulary: frozenset[str] | None = None
         self._subjects: frozenset[int] | None = None
 
@@ -75,7 +53,7 @@ class Tree:
     def vocabulary(self) -> frozenset[str]:
         """Every lower-case lemma and form of the sentence."""
         if self._vocabulary is None:
-            self._vocabulary = frozenset(self.lemmas) | frozenset(self.texts)
+            self._vocabulary = frozenset((*self.lemmas, *self.texts))
         return self._vocabulary
 
     @property
@@ -97,37 +75,21 @@ class Tree:
     def children(self, word: Word | int, *deprels: str) -> list[Word]:
         """Dependents in order; a bare relation (``obl``) also matches its subtypes."""
         ident = word if isinstance(word, int) else word.id
-        if not deprels:
-            return self._kids[ident]
         if len(deprels) == 1:
             return self._by_rel.get((ident, deprels[0]), _NO_WORDS)
-        key = (ident, deprels)
-        found = self._rels.get(key)
-        if found is None:
-            kids = self._kids[ident]
-            if not kids:
-                return _NO_WORDS
-            base = self._base
-            found = [k for k in kids if k.deprel in deprels or base[k.id] in deprels]
-            self._rels[key] = found
-        return found
+        if not deprels:
+            return self._kids[ident]
+        by_rel = self._by_rel
+        found = [kids for rel in deprels if (kids := by_rel.get((ident, rel)))]
+        if len(found) < 2:  # (most often) no list to merge
+            return found[0] if found else _NO_WORDS
+        merged = {w.id: w for kids in found for w in kids}  # "obl:agent" is also an "obl"
+        return [merged[i] for i in sorted(merged)]
 
     def case(self, word: Word | int) -> str | None:
         """The lower-case lemma of the phrase's first ``case`` word (or ADP/SCONJ
         ``mark``): "by" for "by Russia"; None when it has none."""
-        ident = word if isinstance(word, int) else word.id
-        try:
-            return self._cases[ident]
-        except KeyError:
-            pass
-        found = None
-        for child in self._kids[ident]:
-            if child.deprel == "case" or (child.deprel == "mark"
-                                          and child.upos in ("ADP", "SCONJ")):
-                found = self.lemmas[child.id]
-                break
-        self._cases[ident] = found
-        return found
+        return self._cases.get(word if isinstance(word, int) else word.id)
 
     def subtree_ids(self, word: Word | int) -> list[int]:
         """The ids of the word and everything below it, in sentence order."""
@@ -155,6 +117,35 @@ class Tree:
             found = [words[i - 1] for i in self.subtree_ids(ident)]
             self._subtrees[ident] = found
         return found
+
+
+def _index(words: tuple[Word, ...], lemmas: tuple[str, ...]
+           ) -> tuple[list[list[Word]], dict[tuple[int, str], list[Word]], dict[int, str]]:
+    """In one pass over the words: the dependents of each word id, the dependents by
+    (head id, relation or bare relation), and each head's case lemma (see Tree.case)."""
+    kids: list[list[Word]] = [[] for _ in range(len(words) + 1)]
+    rels: dict[tuple[int, str], list[Word]] = {}
+    cases: dict[int, str] = {}
+    for word in words:
+        head = word.head
+        kids[head].append(word)
+        rel = word.deprel
+        found = rels.get((head, rel))
+        if found is None:
+            rels[(head, rel)] = [word]
+        else:
+            found.append(word)
+        is_case = rel == "case" or (rel == "mark" and word.upos in ("ADP", "SCONJ"))
+        if is_case and head not in cases:  # the first one
+            cases[head] = lemmas[word.id]
+        if ":" in rel:  # "obl:agent" is also an "obl"
+            bare = (head, rel.partition(":")[0])
+            found = rels.get(bare)
+            if found is None:
+                rels[bare] = [word]
+            else:
+                found.append(word)
+    return kids, rels, cases
 
 
 def as_tree(sentence: Sentence | Tree) -> Tree:

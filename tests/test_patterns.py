@@ -157,3 +157,36 @@ class TestPatternVerbs:
         entry = VerbEntry("WITHDRAW", ("pull out", "pull"), None, (other, pattern))
         found = _match("phrasal", "pull", VerbIndex([entry], []))
         assert found.verb_text == "pull out" and found.code == "0874"
+
+
+def test_memoised_candidates_are_the_patterns_whose_anchors_all_occur() -> None:
+    """VerbIndex.candidates remembers its answers by the anchor words present (dictionary
+    words): on every predicate of the real parses in tests/data/coder, with the default
+    dictionaries, asked once (computed) and again (remembered), it gives the patterns
+    whose anchors all occur in the sentence, in dictionary order; single-word entries
+    (looked up without the following words) are the entries the general lookup finds."""
+    from coder_fixtures import CODER_DATA
+
+    from eventcoder.conllu import read_conllu
+    from eventcoder.dictionaries.loading import load_dictionaries
+
+    dset = load_dictionaries()
+    index = VerbIndex(dset.verbs, dset.synsets)
+    general = VerbIndex(dset.verbs, dset.synsets)
+    general.single = {}  # every lookup reads the following words
+    asked = 0
+    for path in sorted(CODER_DATA.glob("*.conllu")):
+        for document in read_conllu(path):
+            for sentence in document.sentences:
+                tree = Tree(sentence)
+                for predicate in find_predicates(tree):
+                    entries, used = index.entries_for(tree, predicate)
+                    assert (list(entries), used) == general.entries_for(tree, predicate)
+                    for entry in entries:
+                        expected = [p for p, (_, _, _, anchors) in enumerate(index.compiled[entry])
+                                    if all(a & tree.vocabulary for a in anchors)]
+                        assert index.candidates(entry, tree.vocabulary) == expected
+                        assert index.candidates(entry, tree.vocabulary) == expected
+                        asked += 1
+    assert asked > 300 and index._candidates
+    assert all(words <= index.anchor_words[entry] for entry, words in index._candidates)

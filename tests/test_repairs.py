@@ -219,3 +219,30 @@ def test_parenthetical_it_seems_opens_into_the_clause_it_interrupts(parser) -> N
     assert (ties2.head, ties2.deprel) == (said.id, "dislocated")
     other = parsed(parser, "Arnor is said to restore, Gondor seems, full ties with Rohan.")
     assert petrarch_parentheticals(other) == other
+
+
+def _every_repair(sentence: Sentence) -> Sentence:
+    """repair_parse without its triggers: every repair, in order, on every sentence."""
+    from eventcoder.repairs import _REPAIRS
+
+    for repair, _ in _REPAIRS:
+        sentence = repair(sentence)
+    return sentence
+
+
+def test_repairs_skipped_for_want_of_their_trigger_would_change_nothing() -> None:
+    """repair_parse runs a repair only when the sentence has the relations and words it
+    needs; on every real parse of tests/data (and the sentences repairs fix) the result
+    is the one running every repair gives, and some repairs do fire."""
+    from coder_fixtures import CODER_DATA
+
+    from eventcoder.conllu import read_conllu
+
+    sentences = [s for path in sorted(CODER_DATA.glob("*.conllu"))
+                 for d in read_conllu(path) for s in d.sentences]
+    changed = 0
+    for sentence in sentences:
+        repaired = repair_parse(sentence)
+        assert repaired == _every_repair(sentence), sentence.text
+        changed += repaired is not sentence
+    assert len(sentences) > 200 and changed >= 5
