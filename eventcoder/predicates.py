@@ -112,12 +112,45 @@ class Predicate:
     modals: tuple[str, ...]
     governor: int | None
     irrealis: str | None
-    after: tuple[int, ...]
-    before: tuple[int, ...]
-    opaque: frozenset[int]
+    #: ``after``, ``before`` and ``opaque`` (the word ids patterns match in) are read only
+    #: for the predicates a pattern is tried on, about a quarter of them: ``find_predicates(
+    #: ..., lazy=True)`` leaves them None and they are worked out on first use from the
+    #: ``_parts`` that made the predicate (see the properties below). They take no part in
+    #: equality (a lazy and a worked-out predicate are equal).
+    _after: tuple[int, ...] | None = attrs.field(default=None, eq=False, repr=False)
+    _before: tuple[int, ...] | None = attrs.field(default=None, eq=False, repr=False)
+    _opaque: frozenset[int] | None = attrs.field(default=None, eq=False, repr=False)
     location: tuple[int, int, int] | None = None  # (start, end, head) of "in Idlib"
     #: Subjects of the verb's ``ccomp`` clauses ("demanded that *the government* halt").
     clause_subjects: tuple[Argument, ...] = ()
+    _parts: _Builder | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def after(self) -> tuple[int, ...]:
+        """Word ids of the verb's phrase after it (the items after ``*`` match there)."""
+        if self._after is None:
+            object.__setattr__(self, "_after", self._lazy().after(self.verb))
+        return self._after  # type: ignore[return-value]
+
+    @property
+    def before(self) -> tuple[int, ...]:
+        """Word ids before the verb the items before ``*`` match in (subject phrase,
+        auxiliaries, adverbs; an ``xcomp``'s governor)."""
+        if self._before is None:
+            object.__setattr__(self, "_before", self._lazy().before(self.verb))
+        return self._before  # type: ignore[return-value]
+
+    @property
+    def opaque(self) -> frozenset[int]:
+        """Word ids of the verb's reported clauses (no pattern slot binds in them)."""
+        if self._opaque is None:
+            object.__setattr__(self, "_opaque", self._lazy().opaque(self.verb))
+        return self._opaque  # type: ignore[return-value]
+
+    def _lazy(self) -> _Builder:
+        if self._parts is None:
+            raise ValueError("a Predicate needs after, before and opaque (or its _parts)")
+        return self._parts
 
 
 def conjuncts(sentence: Tree | Sentence, head: int) -> list[int]:
@@ -292,6 +325,19 @@ class _Builder:
         self.moods[verb.id] = mood
         return mood
 
+    def after(self, verb: int) -> tuple[int, ...]:
+        """The verb's ``Predicate.after`` (what follows it in its phrase)."""
+        return _after(self.sentence, self.sentence.word(verb))
+
+    def before(self, verb: int) -> tuple[int, ...]:
+        """The verb's ``Predicate.before`` (its subjects as found, not as assembled)."""
+        word = self.sentence.word(verb)
+        return _before(self.sentence, word, self.frame(word).sources)
+
+    def opaque(self, verb: int) -> frozenset[int]:
+        """The verb's ``Predicate.opaque`` (its reported clauses)."""
+        return _opaque(self.sentence, self.sentence.word(verb))
+
     def own(self, verb: Word) -> _Frame:
         """The verb's own arguments, before inheritance (memoised; do not change it)."""
         found = self.owns.get(verb.id)
@@ -462,19 +508,19 @@ def _shares_governor_mood(sentence: Tree, verb: Word) -> bool:
     return not sentence.children(verb, "nsubj", "nsubj:pass")
 
 
-def _after(sentence: Tree, verb: Word, consumed: set[int]) -> tuple[int, ...]:
+def _after(sentence: Tree, verb: Word) -> tuple[int, ...]:
     ids: list[int] = []
     for child in sentence.children(verb):
-        if sentence.case(child) in ATTRIBUTIONS:
-            continue  # "according to activists" is not part of the act
-        if (child.deprel not in NOT_AFTER or (child.deprel == "advcl"
-                                              and _infinitive_advcl(sentence, verb, child))
-                ) and child.id not in consumed:
-            ids.extend(sentence.subtree_ids(child))
-        elif child.deprel == "compound:prt" and particle_preposition(sentence, child):
-            ids.append(child.id)  # "clash over the efforts": spaCy's particle "over"
-    if consumed:
-        ids = [i for i in ids if i not in consumed]
+        rel = child.deprel
+        if rel in NOT_AFTER:  # (cheap test first: most dependents are not "after" items)
+            if rel == "advcl" and _infinitive_advcl(sentence, verb, child):
+                if sentence.case(child) not in ATTRIBUTIONS:
+                    ids.extend(sentence.subtree_ids(child))
+            elif (rel == "compound:prt" and sentence.case(child) not in ATTRIBUTIONS
+                  and particle_preposition(sentence, child)):
+                ids.append(child.id)  # "clash over the efforts": spaCy's particle "over"
+        elif sentence.case(child) not in ATTRIBUTIONS:  # "according to activists" is not
+            ids.extend(sentence.subtree_ids(child))      # part of the act
     ids.sort()
     return tuple(ids)
 
@@ -558,19 +604,21 @@ def _location(sentence: Tree, verb: Word) -> tuple[int, int, int] | None:
     return None
 
 
-def find_predicates(sentence: Sentence | Tree) -> list[Predicate]:
-    """Every verb of the sentence as a :class:`Predicate`, in sentence order."""
+def find_predicates(sentence: Sentence | Tree, *, lazy: bool = False) -> list[Predicate]:
+    """Every verb of the sentence as a :class:`Predicate`, in sentence order.
+    ``lazy``: leave ``after``, ``before`` and ``opaque`` to be worked out on first use
+    (the coder does, except when explaining); the predicates are the same either way."""
     if not isinstance(sentence, Tree):
         sentence = Tree(sentence)
     builder = _Builder(sentence)
     found = []
     for word in sentence.words:
         if word.upos == "VERB" and word.deprel not in NOT_PREDICATES:
-            found.append(_predicate(sentence, builder, word))
+            found.append(_predicate(sentence, builder, word, lazy))
     return found
 
 
-def _predicate(sentence: Tree, builder: _Builder, verb: Word) -> Predicate:
+def _predicate(sentence: Tree, builder: _Builder, verb: Word, lazy: bool) -> Predicate:
     frame = builder.frame(verb)
     particles = tuple(c.lemma.lower() for c in sentence.children(verb, "compound:prt"))
     irrealis = builder.irrealis(verb)
@@ -588,9 +636,9 @@ def _predicate(sentence: Tree, builder: _Builder, verb: Word) -> Predicate:
         modals=modals,
         governor=_complement_governor(sentence, verb),
         irrealis=irrealis,
-        after=_after(sentence, verb, set()),
-        before=_before(sentence, verb, frame.sources),
-        opaque=_opaque(sentence, verb),
+        after=None if lazy else _after(sentence, verb),
+        before=None if lazy else _before(sentence, verb, frame.sources),
+        opaque=None if lazy else _opaque(sentence, verb),
         location=_location(sentence, verb),
         clause_subjects=tuple(
             Argument(i, "subject of its clause")
@@ -598,4 +646,5 @@ def _predicate(sentence: Tree, builder: _Builder, verb: Word) -> Predicate:
             for subject in sentence.children(clause, "nsubj", "nsubj:pass")
             for i in conjuncts(sentence, subject.id)
         ),
+        parts=builder if lazy else None,
     )
