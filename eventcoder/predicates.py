@@ -158,12 +158,24 @@ def conjuncts(sentence: Tree | Sentence, head: int) -> list[int]:
     apposition to a name in a list is a conjunct too (parsers read "Mordor, the Shire,
     Arnor and Bree" as Mordor + appos "the Shire" + its conjuncts)."""
     if isinstance(sentence, Tree):  # memoised on the sentence's view
+        if head not in _linked(sentence):
+            return [head]  # the usual case: no conjunct, no apposition
         key = ("conjuncts", head)
         memo = sentence.memo.get(key)
         if memo is None:
             memo = sentence.memo[key] = _conjuncts(sentence, head)
         return memo  # type: ignore[return-value]
     return _conjuncts(sentence, head)
+
+
+def _linked(tree: Tree) -> frozenset[int]:
+    """Ids of the words with a ``conj`` or ``appos`` dependent (memoised): the only words
+    with conjuncts other than themselves."""
+    found = tree.memo.get("linked")
+    if found is None:
+        found = tree.memo["linked"] = frozenset(
+            w.head for w in tree.words if w.deprel.partition(":")[0] in ("conj", "appos"))
+    return found  # type: ignore[return-value]
 
 
 def _conjuncts(sentence: Tree | Sentence, head: int) -> list[int]:
@@ -205,6 +217,8 @@ def _expand(sentence: Tree, word: Word, via: str, prep: str | None = None) -> li
 def _content(sentence: Tree, word_id: int) -> int:
     """Look through quantities: "thousands of people" -> "people", "dozens of X" -> X."""
     word = sentence.word(word_id)
+    if word.upos != "NUM" and sentence.lemmas[word_id] not in QUANTITIES:
+        return word_id  # the usual case
     for _ in range(3):
         if word.upos != "NUM" and sentence.lemmas[word.id] not in QUANTITIES:
             break
@@ -234,12 +248,25 @@ class _Frame:
     has_object: bool = False
 
 
+#: Relations of dependents that are no argument of the verb (skipped before the tests of
+#: :func:`_own_frame`, which look only at ``nsubj*``, ``obl*``, ``obj`` and ``iobj``).
+NOT_ARGUMENTS = frozenset({
+    "punct", "det", "aux", "aux:pass", "advmod", "mark", "cc", "conj", "ccomp", "xcomp",
+    "advcl", "compound:prt", "parataxis", "amod", "compound", "nmod", "case", "cop", "dep",
+    "acl", "acl:relcl", "appos", "nummod", "expl", "discourse", "flat", "fixed", "csubj"})
+
+
 def _own_frame(sentence: Tree, verb: Word) -> _Frame:
     frame = _Frame()
     kids = sentence.children(verb)
-    frame.passive = any(c.deprel in ("aux:pass", "nsubj:pass") for c in kids)
+    for child in kids:
+        if child.deprel == "aux:pass" or child.deprel == "nsubj:pass":
+            frame.passive = True
+            break
     relative = verb.deprel == "acl:relcl"
     for child in kids:
+        if child.deprel in NOT_ARGUMENTS:
+            continue
         child_word = _relative(sentence, verb, child) if relative else child
         if child.deprel == "nsubj:pass":
             frame.targets.extend(_expand(sentence, child_word, "passive subject"))
@@ -302,7 +329,7 @@ class _Builder:
         if verb.id in self.moods:
             return self.moods[verb.id]
         self.moods[verb.id] = None  # guards against cycles
-        chain = list(_chain(self.sentence, verb))
+        chain = list(_chain(self.sentence, verb)) if verb.deprel == "conj" else [verb]
         negated = any(_negated(self.sentence, v) for v in chain)
         modals = tuple(m for v in chain for m in _modals(self.sentence, v))
         self.modality[verb.id] = (negated, modals)
@@ -452,15 +479,19 @@ def _substantive(sentence: Tree, obliques: list[Argument]) -> bool:
 
 
 def _negated(sentence: Tree, verb: Word) -> bool:
-    for child in sentence.children(verb, "advmod", "neg", "aux"):
-        if child.lemma.lower() in NEGATORS or child.feat("Polarity") == "Neg":
-            return True
+    for relation in ("advmod", "neg", "aux"):  # (each with its subtypes)
+        for child in sentence.children(verb, relation):
+            if child.lemma.lower() in NEGATORS or child.feat("Polarity") == "Neg":
+                return True
     return False
 
 
 def _modals(sentence: Tree, verb: Word) -> tuple[str, ...]:
+    auxiliaries = sentence.children(verb, "aux")
+    if not auxiliaries:
+        return ()
     lemmas = sentence.lemmas
-    return tuple([lemmas[c.id] for c in sentence.children(verb, "aux") if lemmas[c.id] in MODALS])
+    return tuple([lemmas[c.id] for c in auxiliaries if lemmas[c.id] in MODALS])
 
 
 def _chain(sentence: Tree, verb: Word) -> Iterator[Word]:
@@ -475,11 +506,11 @@ def _chain(sentence: Tree, verb: Word) -> Iterator[Word]:
 
 def _own_irrealis(sentence: Tree, verb: Word) -> str | None:
     """Why the verb's own position makes its act unreal (None: it does not)."""
-    governor = sentence.head_of(verb)
-    if governor is None:
-        return None
-    above = governor.lemma.lower()
     rel = verb.deprel
+    governor = sentence.head_of(verb)
+    if governor is None or rel not in _CLAUSES:
+        return None  # (only the clause relations below make an act unreal)
+    above = governor.lemma.lower()
     if rel == "xcomp" and above not in ASPECTUAL:
         return f"planned or intended act (under {above!r})"
     if rel in ("ccomp", "acl") and (above in DENIALS or above in CLAIMS):
@@ -492,10 +523,14 @@ def _own_irrealis(sentence: Tree, verb: Word) -> str | None:
         return f"alleged act (under {accuser.lemma.lower()!r})"
     if rel == "ccomp" and above in DIRECTIVES:
         return f"requested act (under {above!r})"
-    marks = {c.lemma.lower() for c in sentence.children(verb, "mark")}
-    if rel == "advcl" and marks & {"if", "unless"}:
+    if rel == "advcl" and any(c.lemma.lower() in ("if", "unless")
+                              for c in sentence.children(verb, "mark")):
         return "conditional clause"
     return None
+
+
+#: The relations of clauses :func:`_own_irrealis` looks at.
+_CLAUSES = frozenset({"xcomp", "ccomp", "acl", "advcl"})
 
 
 def _shares_governor_mood(sentence: Tree, verb: Word) -> bool:
@@ -551,7 +586,9 @@ def _before(sentence: Tree, verb: Word, sources: list[Argument]) -> tuple[int, .
         if arg.head < verb.id:
             ids.update(i for i in sentence.subtree_ids(arg.head) if i < verb.id)
     for child in sentence.children(verb):
-        if child.id < verb.id and child.deprel in BEFORE_CHILDREN:
+        if child.id > verb.id:
+            break  # (dependents are in sentence order)
+        if child.deprel in BEFORE_CHILDREN:
             ids.update(sentence.subtree_ids(child))
     governor = sentence.head_of(verb)
     if verb.deprel == "xcomp" and governor is not None:
@@ -586,6 +623,8 @@ def _opaque(sentence: Tree, verb: Word) -> frozenset[int]:
     """The words of the verb's reported clauses (no pattern slot binds in them), except
     a clause stating the speaker's own attitude: an adjective with a personal pronoun
     subject ("said *he was hopeful* that relations with Russia ...")."""
+    if not sentence.children(verb, "ccomp") and not sentence.children(verb, "csubj"):
+        return frozenset()  # the usual case (two look-ups, no list built)
     ids: set[int] = set()
     for child in sentence.children(verb, "ccomp", "csubj"):
         if child.upos == "ADJ" and any(
@@ -620,13 +659,13 @@ def find_predicates(sentence: Sentence | Tree, *, lazy: bool = False) -> list[Pr
 
 def _predicate(sentence: Tree, builder: _Builder, verb: Word, lazy: bool) -> Predicate:
     frame = builder.frame(verb)
-    particles = tuple(c.lemma.lower() for c in sentence.children(verb, "compound:prt"))
+    particles = sentence.children(verb, "compound:prt")
     irrealis = builder.irrealis(verb)
     negated, modals = builder.modality.get(verb.id, (False, ()))
     return Predicate(
         verb=verb.id,
         lemma=verb.lemma.lower(),
-        particles=particles,
+        particles=tuple([c.lemma.lower() for c in particles]) if particles else (),
         relation=verb.deprel,
         sources=tuple(frame.sources),
         targets=tuple(frame.targets),
@@ -640,11 +679,16 @@ def _predicate(sentence: Tree, builder: _Builder, verb: Word, lazy: bool) -> Pre
         before=None if lazy else _before(sentence, verb, frame.sources),
         opaque=None if lazy else _opaque(sentence, verb),
         location=_location(sentence, verb),
-        clause_subjects=tuple(
-            Argument(i, "subject of its clause")
-            for clause in sentence.children(verb, "ccomp")
-            for subject in sentence.children(clause, "nsubj", "nsubj:pass")
-            for i in conjuncts(sentence, subject.id)
-        ),
+        clause_subjects=_clause_subjects(sentence, verb),
         parts=builder if lazy else None,
     )
+
+
+def _clause_subjects(sentence: Tree, verb: Word) -> tuple[Argument, ...]:
+    clauses = sentence.children(verb, "ccomp")
+    if not clauses:
+        return ()
+    return tuple(Argument(i, "subject of its clause")
+                 for clause in clauses
+                 for subject in sentence.children(clause, "nsubj", "nsubj:pass")
+                 for i in conjuncts(sentence, subject.id))
