@@ -323,15 +323,19 @@ class _Builder:
         self.moods: dict[int, str | None] = {}
         self.owns: dict[int, _Frame] = {}
         self.modality: dict[int, tuple[bool, tuple[str, ...]]] = {}
+        self.pending = _Frame()  # a verb's frame while it is worked out (always empty)
 
     def irrealis(self, verb: Word) -> str | None:
         """Why the verb's act did not (or not yet) happen, or None (memoised)."""
         if verb.id in self.moods:
             return self.moods[verb.id]
         self.moods[verb.id] = None  # guards against cycles
-        chain = list(_chain(self.sentence, verb)) if verb.deprel == "conj" else [verb]
-        negated = any(_negated(self.sentence, v) for v in chain)
-        modals = tuple(m for v in chain for m in _modals(self.sentence, v))
+        if verb.deprel == "conj":
+            chain = [_modality(self.sentence, v) for v in _chain(self.sentence, verb)]
+            negated = any(negated for negated, _ in chain)
+            modals = tuple(m for _, found in chain for m in found)
+        else:  # the usual case: the verb alone
+            negated, modals = _modality(self.sentence, verb)
         self.modality[verb.id] = (negated, modals)
         own = _own_irrealis(self.sentence, verb)
         mood = None
@@ -374,7 +378,7 @@ class _Builder:
 
     def frame(self, verb: Word) -> _Frame:
         if verb.id not in self.frames:
-            self.frames[verb.id] = _Frame()  # guards against cycles through conj/xcomp
+            self.frames[verb.id] = self.pending  # guards against cycles through conj/xcomp
             own = self.own(verb)
             copy = _Frame(list(own.sources), list(own.targets), list(own.obliques),
                           own.passive, own.has_subject, own.has_object)
@@ -478,20 +482,25 @@ def _substantive(sentence: Tree, obliques: list[Argument]) -> bool:
                and sentence.word(a.head).text.lower() not in TIME_NOUNS for a in obliques)
 
 
-def _negated(sentence: Tree, verb: Word) -> bool:
-    for relation in ("advmod", "neg", "aux"):  # (each with its subtypes)
-        for child in sentence.children(verb, relation):
-            if child.lemma.lower() in NEGATORS or child.feat("Polarity") == "Neg":
-                return True
-    return False
+#: Relations (with their subtypes) of the dependents that negate a verb or make it modal.
+_MODALITY = ("advmod", "neg", "aux")
 
 
-def _modals(sentence: Tree, verb: Word) -> tuple[str, ...]:
-    auxiliaries = sentence.children(verb, "aux")
-    if not auxiliaries:
-        return ()
+def _modality(sentence: Tree, verb: Word) -> tuple[bool, tuple[str, ...]]:
+    """Whether the verb itself is negated (an ``advmod``, ``neg`` or ``aux`` negator),
+    and its modal auxiliaries in order: one pass over its dependents."""
+    negated = False
+    modals: list[str] = []
     lemmas = sentence.lemmas
-    return tuple([lemmas[c.id] for c in auxiliaries if lemmas[c.id] in MODALS])
+    for child in sentence.children(verb):
+        relation = child.deprel.partition(":")[0]
+        if relation not in _MODALITY:
+            continue
+        if not negated and (child.lemma.lower() in NEGATORS or child.feat("Polarity") == "Neg"):
+            negated = True
+        if relation == "aux" and lemmas[child.id] in MODALS:
+            modals.append(lemmas[child.id])
+    return negated, tuple(modals)
 
 
 def _chain(sentence: Tree, verb: Word) -> Iterator[Word]:
