@@ -96,34 +96,64 @@ class Argument:
     prep: str | None = None
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)  # (equality and hashing below: by the values, lazy ones included)
 class Predicate:
-    """A verb with its arguments, word sequences for patterns and its modality."""
+    """A verb with its arguments, word sequences for patterns and its modality.
+
+    The arguments (``sources``, ``targets``, ``obliques``, ``passive``) and the word ids
+    patterns match in (``after``, ``before``, ``opaque``) are needed only for the
+    predicates a pattern is tried on or an event is assembled for: ``find_predicates(...,
+    lazy=True)`` leaves them None and each is worked out on first use by the ``parts``
+    that found the predicate (the properties below), from the sentence as it was found
+    (a predicate evolved with other sources still has the ``before`` of its own).
+    """
 
     verb: int
     lemma: str
     particles: tuple[str, ...]
     relation: str
-    sources: tuple[Argument, ...]
-    targets: tuple[Argument, ...]
-    obliques: tuple[Argument, ...]
-    passive: bool
     negated: bool
     modals: tuple[str, ...]
     governor: int | None
     irrealis: str | None
-    #: ``after``, ``before`` and ``opaque`` (the word ids patterns match in) are read only
-    #: for the predicates a pattern is tried on, about a quarter of them: ``find_predicates(
-    #: ..., lazy=True)`` leaves them None and they are worked out on first use from the
-    #: ``_parts`` that made the predicate (see the properties below). They take no part in
-    #: equality (a lazy and a worked-out predicate are equal).
-    _after: tuple[int, ...] | None = attrs.field(default=None, eq=False, repr=False)
-    _before: tuple[int, ...] | None = attrs.field(default=None, eq=False, repr=False)
-    _opaque: frozenset[int] | None = attrs.field(default=None, eq=False, repr=False)
     location: tuple[int, int, int] | None = None  # (start, end, head) of "in Idlib"
     #: Subjects of the verb's ``ccomp`` clauses ("demanded that *the government* halt").
     clause_subjects: tuple[Argument, ...] = ()
-    _parts: _Builder | None = attrs.field(default=None, eq=False, repr=False)
+    _sources: tuple[Argument, ...] | None = attrs.field(default=None, kw_only=True)
+    _targets: tuple[Argument, ...] | None = attrs.field(default=None, kw_only=True)
+    _obliques: tuple[Argument, ...] | None = attrs.field(default=None, kw_only=True)
+    _passive: bool | None = attrs.field(default=None, kw_only=True)
+    _after: tuple[int, ...] | None = attrs.field(default=None, kw_only=True)
+    _before: tuple[int, ...] | None = attrs.field(default=None, kw_only=True)
+    _opaque: frozenset[int] | None = attrs.field(default=None, kw_only=True)
+    _parts: _Builder | None = attrs.field(default=None, kw_only=True, repr=False)
+
+    @property
+    def sources(self) -> tuple[Argument, ...]:
+        """Who does the act: subjects, by-agents (and what the verb inherits)."""
+        if self._sources is None:
+            object.__setattr__(self, "_sources", tuple(self._frame().sources))
+        return self._sources  # type: ignore[return-value]
+
+    @property
+    def targets(self) -> tuple[Argument, ...]:
+        """Who the act is done to: objects, passive subjects (and inherited ones)."""
+        if self._targets is None:
+            object.__setattr__(self, "_targets", tuple(self._frame().targets))
+        return self._targets  # type: ignore[return-value]
+
+    @property
+    def obliques(self) -> tuple[Argument, ...]:
+        """The verb's oblique phrases, with their prepositions."""
+        if self._obliques is None:
+            object.__setattr__(self, "_obliques", tuple(self._frame().obliques))
+        return self._obliques  # type: ignore[return-value]
+
+    @property
+    def passive(self) -> bool:
+        if self._passive is None:
+            object.__setattr__(self, "_passive", self._frame().passive)
+        return self._passive  # type: ignore[return-value]
 
     @property
     def after(self) -> tuple[int, ...]:
@@ -147,10 +177,28 @@ class Predicate:
             object.__setattr__(self, "_opaque", self._lazy().opaque(self.verb))
         return self._opaque  # type: ignore[return-value]
 
+    def _frame(self) -> _Frame:
+        lazy = self._lazy()
+        return lazy.frame(lazy.sentence.word(self.verb))
+
     def _lazy(self) -> _Builder:
         if self._parts is None:
-            raise ValueError("a Predicate needs after, before and opaque (or its _parts)")
+            raise ValueError("a Predicate needs its arguments and word ids (or its parts)")
         return self._parts
+
+    def _values(self) -> tuple[object, ...]:
+        return (self.verb, self.lemma, self.particles, self.relation, self.sources,
+                self.targets, self.obliques, self.passive, self.negated, self.modals,
+                self.governor, self.irrealis, self.after, self.before, self.opaque,
+                self.location, self.clause_subjects)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
 
 
 def conjuncts(sentence: Tree | Sentence, head: int) -> list[int]:
@@ -667,30 +715,29 @@ def find_predicates(sentence: Sentence | Tree, *, lazy: bool = False) -> list[Pr
 
 
 def _predicate(sentence: Tree, builder: _Builder, verb: Word, lazy: bool) -> Predicate:
-    frame = builder.frame(verb)
     particles = sentence.children(verb, "compound:prt")
     irrealis = builder.irrealis(verb)
     negated, modals = builder.modality.get(verb.id, (False, ()))
-    return Predicate(
+    predicate = Predicate(
         verb=verb.id,
         lemma=verb.lemma.lower(),
         particles=tuple([c.lemma.lower() for c in particles]) if particles else (),
         relation=verb.deprel,
-        sources=tuple(frame.sources),
-        targets=tuple(frame.targets),
-        obliques=tuple(frame.obliques),
-        passive=frame.passive,
         negated=negated,
         modals=modals,
         governor=_complement_governor(sentence, verb),
         irrealis=irrealis,
-        after=None if lazy else _after(sentence, verb),
-        before=None if lazy else _before(sentence, verb, frame.sources),
-        opaque=None if lazy else _opaque(sentence, verb),
         location=_location(sentence, verb),
         clause_subjects=_clause_subjects(sentence, verb),
-        parts=builder if lazy else None,
+        parts=builder,
     )
+    if lazy:
+        return predicate
+    frame = builder.frame(verb)
+    return attrs.evolve(  # every part worked out, with no reference back to the builder
+        predicate, sources=tuple(frame.sources), targets=tuple(frame.targets),
+        obliques=tuple(frame.obliques), passive=frame.passive, after=predicate.after,
+        before=predicate.before, opaque=predicate.opaque, parts=None)
 
 
 def _clause_subjects(sentence: Tree, verb: Word) -> tuple[Argument, ...]:

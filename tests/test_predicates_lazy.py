@@ -22,7 +22,7 @@ def _sentences() -> list[Sentence]:
 
 
 SENTENCES = _sentences()
-LAZY_PARTS = ("after", "before", "opaque")
+LAZY_PARTS = ("sources", "targets", "obliques", "passive", "after", "before", "opaque")
 
 
 def test_the_fixtures_have_many_predicates() -> None:
@@ -34,7 +34,7 @@ def test_lazy_predicates_equal_full_ones(index: int) -> None:
     sentence = SENTENCES[index]
     full = find_predicates(Tree(sentence))
     lazy = find_predicates(Tree(sentence), lazy=True)
-    assert lazy == full  # (equality leaves the lazy parts out: compared below)
+    assert lazy == full  # (equality compares the values, lazy ones worked out)
     for eager, late in zip(full, lazy, strict=True):
         for part in LAZY_PARTS:
             assert getattr(late, part) == getattr(eager, part), (sentence.text, part)
@@ -51,17 +51,19 @@ def test_evolved_lazy_predicates_keep_their_own_parts() -> None:
             if not eager.sources or not eager.before:
                 continue
             moved = attrs.evolve(late, sources=(), targets=eager.sources, governor=None)
-            assert (moved.before, moved.after, moved.opaque) == (
-                eager.before, eager.after, eager.opaque)
+            assert (moved.before, moved.after, moved.opaque, moved.obliques) == (
+                eager.before, eager.after, eager.opaque, eager.obliques)
+            assert (moved.sources, moved.targets) == ((), eager.sources)
             checked += 1
     assert checked > 20
 
 
 def test_predicates_without_their_parts_say_so() -> None:
     predicate = find_predicates(SENTENCES[0])[0]
-    bare = attrs.evolve(predicate, after=None, parts=None)
-    with pytest.raises(ValueError):
-        _ = bare.after
+    for part in LAZY_PARTS:
+        bare = attrs.evolve(predicate, **{part: None})
+        with pytest.raises(ValueError):
+            getattr(bare, part)
 
 
 def test_conjuncts_shortcut_agrees_with_the_walk() -> None:
@@ -91,3 +93,29 @@ def test_explained_predicates_are_worked_out() -> None:
                 assert all(getattr(detached, part) is not None for part in LAZY_PARTS)
                 traced += 1
     assert traced > 5
+
+
+def test_nominals_read_no_arguments_without_a_coded_by_phrase() -> None:
+    """by_phrase_nominals works out the predicates' arguments only when a noun has a
+    coded by-phrase or a manner noun is in the sentence: its answer is the same whether
+    the predicates are lazy or worked out."""
+    from coder_fixtures import CODER_DATA, fixture_docs
+
+    from eventcoder.actors import find_actors
+    from eventcoder.coder import Coder
+    from eventcoder.dictionaries.loading import load_dictionaries
+    from eventcoder.nominals import by_phrase_nominals
+
+    coder = Coder(load_dictionaries([CODER_DATA / "nominal.yaml"], include_default=False,
+                                    cache=False))
+    found = 0
+    for doc in fixture_docs("nominal").values():
+        for sentence in doc.sentences:
+            tree = Tree(repair_parse(sentence))
+            actors = find_actors(coder.lexicon, tree, doc.date, [], uncoded=True)
+            full = by_phrase_nominals(coder.nouns, tree, find_predicates(tree), actors)
+            lazy = by_phrase_nominals(coder.nouns, tree, find_predicates(tree, lazy=True),
+                                      actors)
+            assert lazy == full
+            found += len(full)
+    assert found > 0
