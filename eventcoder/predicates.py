@@ -602,19 +602,29 @@ def _shares_governor_mood(sentence: Tree, verb: Word) -> bool:
 
 def _after(sentence: Tree, verb: Word) -> tuple[int, ...]:
     ids: list[int] = []
+    attributions = _has_attributions(sentence)
     for child in sentence.children(verb):
         rel = child.deprel
+        if attributions and sentence.case(child) in ATTRIBUTIONS:
+            continue  # "according to activists" is not part of the act
         if rel in NOT_AFTER:  # (cheap test first: most dependents are not "after" items)
             if rel == "advcl" and _infinitive_advcl(sentence, verb, child):
-                if sentence.case(child) not in ATTRIBUTIONS:
-                    ids.extend(sentence.subtree_ids(child))
-            elif (rel == "compound:prt" and sentence.case(child) not in ATTRIBUTIONS
-                  and particle_preposition(sentence, child)):
+                ids.extend(sentence.subtree_ids(child))
+            elif rel == "compound:prt" and particle_preposition(sentence, child):
                 ids.append(child.id)  # "clash over the efforts": spaCy's particle "over"
-        elif sentence.case(child) not in ATTRIBUTIONS:  # "according to activists" is not
-            ids.extend(sentence.subtree_ids(child))      # part of the act
+        else:
+            ids.extend(sentence.subtree_ids(child))
     ids.sort()
     return tuple(ids)
+
+
+def _has_attributions(tree: Tree) -> bool:
+    """Whether a word of the sentence has the lemma of an attribution's case word (when
+    none has, no phrase is an attribution: its case word need not be looked up)."""
+    found = tree.memo.get("attributions")
+    if found is None:
+        found = tree.memo["attributions"] = not ATTRIBUTIONS.isdisjoint(tree.lemmas)
+    return found  # type: ignore[return-value]
 
 
 def _infinitive_advcl(sentence: Tree, verb: Word, child: Word) -> bool:

@@ -119,3 +119,17 @@ def test_nominals_read_no_arguments_without_a_coded_by_phrase() -> None:
             assert lazy == full
             found += len(full)
     assert found > 0
+
+
+def test_after_skips_case_look_ups_only_where_no_attribution_can_be() -> None:
+    """``after`` looks up the case words of the verb's phrases (to leave out "according
+    to X") only in sentences with such a lemma; forcing the look-ups changes nothing
+    (the fixtures include sentences with "according to")."""
+    attributed = 0
+    for sentence in SENTENCES:
+        tree, forced = Tree(sentence), Tree(sentence)
+        forced.memo["attributions"] = True
+        for plain, looked in zip(find_predicates(tree), find_predicates(forced), strict=True):
+            assert plain.after == looked.after, sentence.text
+        attributed += "according to" in sentence.text
+    assert attributed > 0
