@@ -300,8 +300,9 @@ class Coder:
                              conventions=self.conventions == "news")
         contexts.append(actors.context)
         history.append((actors.coded(), tree.subjects))
+        # when explaining, every part of every predicate is worked out (traces show them)
         predicates = [with_known_lemma(p, tree.texts[p.verb], self.verbs.by_first)
-                      for p in find_predicates(tree)]  # "cordoned" lemmatized "cordone"
+                      for p in find_predicates(tree, lazy=traces is None)]  # "cordoned"
         if self.irrealis == "code":
             predicates = [_as_realis(p) for p in predicates]
         matches = self._match(tree, predicates, actors, traces is not None)

@@ -152,13 +152,18 @@ def by_phrase_nominals(nouns: NounIndex, tree: Tree, predicates: Sequence[Predic
     if not nouns:
         return []
     by_verb = {p.verb: p for p in predicates}
-    agents = {a.head for p in predicates for a in p.sources if a.via.startswith("by-phrase")}
-    found = []
+    agents: set[int] | None = None  # (worked out for the first coded by-phrase: it reads
+    found = []                      # the arguments of every predicate)
     for word in tree.words:
         if word.upos != "NOUN":
             continue  # (the cheap part of _by_agent)
         agent = _by_agent(tree, word, actors)
-        if agent is None or agent.id in agents:
+        if agent is None:
+            continue
+        if agents is None:
+            agents = {a.head for p in predicates for a in p.sources
+                      if a.via.startswith("by-phrase")}
+        if agent.id in agents:
             continue
         looked = nouns.lookup(tree, word)
         if looked is None:
@@ -195,7 +200,9 @@ def _manner_nominals(nouns: NounIndex, tree: Tree, predicates: Sequence[Predicat
     """"North Korea fired a missile *in defiance of* U.N. Security Council resolutions":
     the verb's subject defies the owner of the *of*-phrase (CORE_DEFY 128), whatever the
     verb's own code; nothing when the verb's act did not (or not yet) happen."""
-    found = []
+    found: list[tuple[Predicate, VerbMatch]] = []
+    if MANNER_NOUNS.isdisjoint(tree.lemmas):
+        return found  # the usual case (no need to read the predicates' arguments)
     for governor in predicates:
         if governor.irrealis or governor.negated or not governor.sources:
             continue

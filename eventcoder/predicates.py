@@ -96,28 +96,109 @@ class Argument:
     prep: str | None = None
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)  # (equality and hashing below: by the values, lazy ones included)
 class Predicate:
-    """A verb with its arguments, word sequences for patterns and its modality."""
+    """A verb with its arguments, word sequences for patterns and its modality.
+
+    The arguments (``sources``, ``targets``, ``obliques``, ``passive``) and the word ids
+    patterns match in (``after``, ``before``, ``opaque``) are needed only for the
+    predicates a pattern is tried on or an event is assembled for: ``find_predicates(...,
+    lazy=True)`` leaves them None and each is worked out on first use by the ``parts``
+    that found the predicate (the properties below), from the sentence as it was found
+    (a predicate evolved with other sources still has the ``before`` of its own).
+    """
 
     verb: int
     lemma: str
     particles: tuple[str, ...]
     relation: str
-    sources: tuple[Argument, ...]
-    targets: tuple[Argument, ...]
-    obliques: tuple[Argument, ...]
-    passive: bool
     negated: bool
     modals: tuple[str, ...]
     governor: int | None
     irrealis: str | None
-    after: tuple[int, ...]
-    before: tuple[int, ...]
-    opaque: frozenset[int]
     location: tuple[int, int, int] | None = None  # (start, end, head) of "in Idlib"
     #: Subjects of the verb's ``ccomp`` clauses ("demanded that *the government* halt").
     clause_subjects: tuple[Argument, ...] = ()
+    _sources: tuple[Argument, ...] | None = attrs.field(default=None, kw_only=True)
+    _targets: tuple[Argument, ...] | None = attrs.field(default=None, kw_only=True)
+    _obliques: tuple[Argument, ...] | None = attrs.field(default=None, kw_only=True)
+    _passive: bool | None = attrs.field(default=None, kw_only=True)
+    _after: tuple[int, ...] | None = attrs.field(default=None, kw_only=True)
+    _before: tuple[int, ...] | None = attrs.field(default=None, kw_only=True)
+    _opaque: frozenset[int] | None = attrs.field(default=None, kw_only=True)
+    _parts: _Builder | None = attrs.field(default=None, kw_only=True, repr=False)
+
+    @property
+    def sources(self) -> tuple[Argument, ...]:
+        """Who does the act: subjects, by-agents (and what the verb inherits)."""
+        if self._sources is None:
+            object.__setattr__(self, "_sources", tuple(self._frame().sources))
+        return self._sources  # type: ignore[return-value]
+
+    @property
+    def targets(self) -> tuple[Argument, ...]:
+        """Who the act is done to: objects, passive subjects (and inherited ones)."""
+        if self._targets is None:
+            object.__setattr__(self, "_targets", tuple(self._frame().targets))
+        return self._targets  # type: ignore[return-value]
+
+    @property
+    def obliques(self) -> tuple[Argument, ...]:
+        """The verb's oblique phrases, with their prepositions."""
+        if self._obliques is None:
+            object.__setattr__(self, "_obliques", tuple(self._frame().obliques))
+        return self._obliques  # type: ignore[return-value]
+
+    @property
+    def passive(self) -> bool:
+        if self._passive is None:
+            object.__setattr__(self, "_passive", self._frame().passive)
+        return self._passive  # type: ignore[return-value]
+
+    @property
+    def after(self) -> tuple[int, ...]:
+        """Word ids of the verb's phrase after it (the items after ``*`` match there)."""
+        if self._after is None:
+            object.__setattr__(self, "_after", self._lazy().after(self.verb))
+        return self._after  # type: ignore[return-value]
+
+    @property
+    def before(self) -> tuple[int, ...]:
+        """Word ids before the verb the items before ``*`` match in (subject phrase,
+        auxiliaries, adverbs; an ``xcomp``'s governor)."""
+        if self._before is None:
+            object.__setattr__(self, "_before", self._lazy().before(self.verb))
+        return self._before  # type: ignore[return-value]
+
+    @property
+    def opaque(self) -> frozenset[int]:
+        """Word ids of the verb's reported clauses (no pattern slot binds in them)."""
+        if self._opaque is None:
+            object.__setattr__(self, "_opaque", self._lazy().opaque(self.verb))
+        return self._opaque  # type: ignore[return-value]
+
+    def _frame(self) -> _Frame:
+        lazy = self._lazy()
+        return lazy.frame(lazy.sentence.word(self.verb))
+
+    def _lazy(self) -> _Builder:
+        if self._parts is None:
+            raise ValueError("a Predicate needs its arguments and word ids (or its parts)")
+        return self._parts
+
+    def _values(self) -> tuple[object, ...]:
+        return (self.verb, self.lemma, self.particles, self.relation, self.sources,
+                self.targets, self.obliques, self.passive, self.negated, self.modals,
+                self.governor, self.irrealis, self.after, self.before, self.opaque,
+                self.location, self.clause_subjects)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
 
 
 def conjuncts(sentence: Tree | Sentence, head: int) -> list[int]:
@@ -125,12 +206,24 @@ def conjuncts(sentence: Tree | Sentence, head: int) -> list[int]:
     apposition to a name in a list is a conjunct too (parsers read "Mordor, the Shire,
     Arnor and Bree" as Mordor + appos "the Shire" + its conjuncts)."""
     if isinstance(sentence, Tree):  # memoised on the sentence's view
+        if head not in _linked(sentence):
+            return [head]  # the usual case: no conjunct, no apposition
         key = ("conjuncts", head)
         memo = sentence.memo.get(key)
         if memo is None:
             memo = sentence.memo[key] = _conjuncts(sentence, head)
         return memo  # type: ignore[return-value]
     return _conjuncts(sentence, head)
+
+
+def _linked(tree: Tree) -> frozenset[int]:
+    """Ids of the words with a ``conj`` or ``appos`` dependent (memoised): the only words
+    with conjuncts other than themselves."""
+    found = tree.memo.get("linked")
+    if found is None:
+        found = tree.memo["linked"] = frozenset(
+            w.head for w in tree.words if w.deprel.partition(":")[0] in ("conj", "appos"))
+    return found  # type: ignore[return-value]
 
 
 def _conjuncts(sentence: Tree | Sentence, head: int) -> list[int]:
@@ -172,6 +265,8 @@ def _expand(sentence: Tree, word: Word, via: str, prep: str | None = None) -> li
 def _content(sentence: Tree, word_id: int) -> int:
     """Look through quantities: "thousands of people" -> "people", "dozens of X" -> X."""
     word = sentence.word(word_id)
+    if word.upos != "NUM" and sentence.lemmas[word_id] not in QUANTITIES:
+        return word_id  # the usual case
     for _ in range(3):
         if word.upos != "NUM" and sentence.lemmas[word.id] not in QUANTITIES:
             break
@@ -201,12 +296,25 @@ class _Frame:
     has_object: bool = False
 
 
+#: Relations of dependents that are no argument of the verb (skipped before the tests of
+#: :func:`_own_frame`, which look only at ``nsubj*``, ``obl*``, ``obj`` and ``iobj``).
+NOT_ARGUMENTS = frozenset({
+    "punct", "det", "aux", "aux:pass", "advmod", "mark", "cc", "conj", "ccomp", "xcomp",
+    "advcl", "compound:prt", "parataxis", "amod", "compound", "nmod", "case", "cop", "dep",
+    "acl", "acl:relcl", "appos", "nummod", "expl", "discourse", "flat", "fixed", "csubj"})
+
+
 def _own_frame(sentence: Tree, verb: Word) -> _Frame:
     frame = _Frame()
     kids = sentence.children(verb)
-    frame.passive = any(c.deprel in ("aux:pass", "nsubj:pass") for c in kids)
+    for child in kids:
+        if child.deprel == "aux:pass" or child.deprel == "nsubj:pass":
+            frame.passive = True
+            break
     relative = verb.deprel == "acl:relcl"
     for child in kids:
+        if child.deprel in NOT_ARGUMENTS:
+            continue
         child_word = _relative(sentence, verb, child) if relative else child
         if child.deprel == "nsubj:pass":
             frame.targets.extend(_expand(sentence, child_word, "passive subject"))
@@ -263,15 +371,19 @@ class _Builder:
         self.moods: dict[int, str | None] = {}
         self.owns: dict[int, _Frame] = {}
         self.modality: dict[int, tuple[bool, tuple[str, ...]]] = {}
+        self.pending = _Frame()  # a verb's frame while it is worked out (always empty)
 
     def irrealis(self, verb: Word) -> str | None:
         """Why the verb's act did not (or not yet) happen, or None (memoised)."""
         if verb.id in self.moods:
             return self.moods[verb.id]
         self.moods[verb.id] = None  # guards against cycles
-        chain = list(_chain(self.sentence, verb))
-        negated = any(_negated(self.sentence, v) for v in chain)
-        modals = tuple(m for v in chain for m in _modals(self.sentence, v))
+        if verb.deprel == "conj":
+            chain = [_modality(self.sentence, v) for v in _chain(self.sentence, verb)]
+            negated = any(negated for negated, _ in chain)
+            modals = tuple(m for _, found in chain for m in found)
+        else:  # the usual case: the verb alone
+            negated, modals = _modality(self.sentence, verb)
         self.modality[verb.id] = (negated, modals)
         own = _own_irrealis(self.sentence, verb)
         mood = None
@@ -292,6 +404,19 @@ class _Builder:
         self.moods[verb.id] = mood
         return mood
 
+    def after(self, verb: int) -> tuple[int, ...]:
+        """The verb's ``Predicate.after`` (what follows it in its phrase)."""
+        return _after(self.sentence, self.sentence.word(verb))
+
+    def before(self, verb: int) -> tuple[int, ...]:
+        """The verb's ``Predicate.before`` (its subjects as found, not as assembled)."""
+        word = self.sentence.word(verb)
+        return _before(self.sentence, word, self.frame(word).sources)
+
+    def opaque(self, verb: int) -> frozenset[int]:
+        """The verb's ``Predicate.opaque`` (its reported clauses)."""
+        return _opaque(self.sentence, self.sentence.word(verb))
+
     def own(self, verb: Word) -> _Frame:
         """The verb's own arguments, before inheritance (memoised; do not change it)."""
         found = self.owns.get(verb.id)
@@ -301,7 +426,7 @@ class _Builder:
 
     def frame(self, verb: Word) -> _Frame:
         if verb.id not in self.frames:
-            self.frames[verb.id] = _Frame()  # guards against cycles through conj/xcomp
+            self.frames[verb.id] = self.pending  # guards against cycles through conj/xcomp
             own = self.own(verb)
             copy = _Frame(list(own.sources), list(own.targets), list(own.obliques),
                           own.passive, own.has_subject, own.has_object)
@@ -405,16 +530,25 @@ def _substantive(sentence: Tree, obliques: list[Argument]) -> bool:
                and sentence.word(a.head).text.lower() not in TIME_NOUNS for a in obliques)
 
 
-def _negated(sentence: Tree, verb: Word) -> bool:
-    for child in sentence.children(verb, "advmod", "neg", "aux"):
-        if child.lemma.lower() in NEGATORS or child.feat("Polarity") == "Neg":
-            return True
-    return False
+#: Relations (with their subtypes) of the dependents that negate a verb or make it modal.
+_MODALITY = ("advmod", "neg", "aux")
 
 
-def _modals(sentence: Tree, verb: Word) -> tuple[str, ...]:
+def _modality(sentence: Tree, verb: Word) -> tuple[bool, tuple[str, ...]]:
+    """Whether the verb itself is negated (an ``advmod``, ``neg`` or ``aux`` negator),
+    and its modal auxiliaries in order: one pass over its dependents."""
+    negated = False
+    modals: list[str] = []
     lemmas = sentence.lemmas
-    return tuple([lemmas[c.id] for c in sentence.children(verb, "aux") if lemmas[c.id] in MODALS])
+    for child in sentence.children(verb):
+        relation = child.deprel.partition(":")[0]
+        if relation not in _MODALITY:
+            continue
+        if not negated and (child.lemma.lower() in NEGATORS or child.feat("Polarity") == "Neg"):
+            negated = True
+        if relation == "aux" and lemmas[child.id] in MODALS:
+            modals.append(lemmas[child.id])
+    return negated, tuple(modals)
 
 
 def _chain(sentence: Tree, verb: Word) -> Iterator[Word]:
@@ -429,11 +563,11 @@ def _chain(sentence: Tree, verb: Word) -> Iterator[Word]:
 
 def _own_irrealis(sentence: Tree, verb: Word) -> str | None:
     """Why the verb's own position makes its act unreal (None: it does not)."""
-    governor = sentence.head_of(verb)
-    if governor is None:
-        return None
-    above = governor.lemma.lower()
     rel = verb.deprel
+    governor = sentence.head_of(verb)
+    if governor is None or rel not in _CLAUSES:
+        return None  # (only the clause relations below make an act unreal)
+    above = governor.lemma.lower()
     if rel == "xcomp" and above not in ASPECTUAL:
         return f"planned or intended act (under {above!r})"
     if rel in ("ccomp", "acl") and (above in DENIALS or above in CLAIMS):
@@ -446,10 +580,14 @@ def _own_irrealis(sentence: Tree, verb: Word) -> str | None:
         return f"alleged act (under {accuser.lemma.lower()!r})"
     if rel == "ccomp" and above in DIRECTIVES:
         return f"requested act (under {above!r})"
-    marks = {c.lemma.lower() for c in sentence.children(verb, "mark")}
-    if rel == "advcl" and marks & {"if", "unless"}:
+    if rel == "advcl" and any(c.lemma.lower() in ("if", "unless")
+                              for c in sentence.children(verb, "mark")):
         return "conditional clause"
     return None
+
+
+#: The relations of clauses :func:`_own_irrealis` looks at.
+_CLAUSES = frozenset({"xcomp", "ccomp", "acl", "advcl"})
 
 
 def _shares_governor_mood(sentence: Tree, verb: Word) -> bool:
@@ -462,21 +600,31 @@ def _shares_governor_mood(sentence: Tree, verb: Word) -> bool:
     return not sentence.children(verb, "nsubj", "nsubj:pass")
 
 
-def _after(sentence: Tree, verb: Word, consumed: set[int]) -> tuple[int, ...]:
+def _after(sentence: Tree, verb: Word) -> tuple[int, ...]:
     ids: list[int] = []
+    attributions = _has_attributions(sentence)
     for child in sentence.children(verb):
-        if sentence.case(child) in ATTRIBUTIONS:
+        rel = child.deprel
+        if attributions and sentence.case(child) in ATTRIBUTIONS:
             continue  # "according to activists" is not part of the act
-        if (child.deprel not in NOT_AFTER or (child.deprel == "advcl"
-                                              and _infinitive_advcl(sentence, verb, child))
-                ) and child.id not in consumed:
+        if rel in NOT_AFTER:  # (cheap test first: most dependents are not "after" items)
+            if rel == "advcl" and _infinitive_advcl(sentence, verb, child):
+                ids.extend(sentence.subtree_ids(child))
+            elif rel == "compound:prt" and particle_preposition(sentence, child):
+                ids.append(child.id)  # "clash over the efforts": spaCy's particle "over"
+        else:
             ids.extend(sentence.subtree_ids(child))
-        elif child.deprel == "compound:prt" and particle_preposition(sentence, child):
-            ids.append(child.id)  # "clash over the efforts": spaCy's particle "over"
-    if consumed:
-        ids = [i for i in ids if i not in consumed]
     ids.sort()
     return tuple(ids)
+
+
+def _has_attributions(tree: Tree) -> bool:
+    """Whether a word of the sentence has the lemma of an attribution's case word (when
+    none has, no phrase is an attribution: its case word need not be looked up)."""
+    found = tree.memo.get("attributions")
+    if found is None:
+        found = tree.memo["attributions"] = not ATTRIBUTIONS.isdisjoint(tree.lemmas)
+    return found  # type: ignore[return-value]
 
 
 def _infinitive_advcl(sentence: Tree, verb: Word, child: Word) -> bool:
@@ -505,7 +653,9 @@ def _before(sentence: Tree, verb: Word, sources: list[Argument]) -> tuple[int, .
         if arg.head < verb.id:
             ids.update(i for i in sentence.subtree_ids(arg.head) if i < verb.id)
     for child in sentence.children(verb):
-        if child.id < verb.id and child.deprel in BEFORE_CHILDREN:
+        if child.id > verb.id:
+            break  # (dependents are in sentence order)
+        if child.deprel in BEFORE_CHILDREN:
             ids.update(sentence.subtree_ids(child))
     governor = sentence.head_of(verb)
     if verb.deprel == "xcomp" and governor is not None:
@@ -540,6 +690,8 @@ def _opaque(sentence: Tree, verb: Word) -> frozenset[int]:
     """The words of the verb's reported clauses (no pattern slot binds in them), except
     a clause stating the speaker's own attitude: an adjective with a personal pronoun
     subject ("said *he was hopeful* that relations with Russia ...")."""
+    if not sentence.children(verb, "ccomp") and not sentence.children(verb, "csubj"):
+        return frozenset()  # the usual case (two look-ups, no list built)
     ids: set[int] = set()
     for child in sentence.children(verb, "ccomp", "csubj"):
         if child.upos == "ADJ" and any(
@@ -558,44 +710,51 @@ def _location(sentence: Tree, verb: Word) -> tuple[int, int, int] | None:
     return None
 
 
-def find_predicates(sentence: Sentence | Tree) -> list[Predicate]:
-    """Every verb of the sentence as a :class:`Predicate`, in sentence order."""
+def find_predicates(sentence: Sentence | Tree, *, lazy: bool = False) -> list[Predicate]:
+    """Every verb of the sentence as a :class:`Predicate`, in sentence order.
+    ``lazy``: leave ``after``, ``before`` and ``opaque`` to be worked out on first use
+    (the coder does, except when explaining); the predicates are the same either way."""
     if not isinstance(sentence, Tree):
         sentence = Tree(sentence)
     builder = _Builder(sentence)
     found = []
     for word in sentence.words:
         if word.upos == "VERB" and word.deprel not in NOT_PREDICATES:
-            found.append(_predicate(sentence, builder, word))
+            found.append(_predicate(sentence, builder, word, lazy))
     return found
 
 
-def _predicate(sentence: Tree, builder: _Builder, verb: Word) -> Predicate:
-    frame = builder.frame(verb)
-    particles = tuple(c.lemma.lower() for c in sentence.children(verb, "compound:prt"))
+def _predicate(sentence: Tree, builder: _Builder, verb: Word, lazy: bool) -> Predicate:
+    particles = sentence.children(verb, "compound:prt")
     irrealis = builder.irrealis(verb)
     negated, modals = builder.modality.get(verb.id, (False, ()))
-    return Predicate(
+    predicate = Predicate(
         verb=verb.id,
         lemma=verb.lemma.lower(),
-        particles=particles,
+        particles=tuple([c.lemma.lower() for c in particles]) if particles else (),
         relation=verb.deprel,
-        sources=tuple(frame.sources),
-        targets=tuple(frame.targets),
-        obliques=tuple(frame.obliques),
-        passive=frame.passive,
         negated=negated,
         modals=modals,
         governor=_complement_governor(sentence, verb),
         irrealis=irrealis,
-        after=_after(sentence, verb, set()),
-        before=_before(sentence, verb, frame.sources),
-        opaque=_opaque(sentence, verb),
         location=_location(sentence, verb),
-        clause_subjects=tuple(
-            Argument(i, "subject of its clause")
-            for clause in sentence.children(verb, "ccomp")
-            for subject in sentence.children(clause, "nsubj", "nsubj:pass")
-            for i in conjuncts(sentence, subject.id)
-        ),
+        clause_subjects=_clause_subjects(sentence, verb),
+        parts=builder,
     )
+    if lazy:
+        return predicate
+    frame = builder.frame(verb)
+    return attrs.evolve(  # every part worked out, with no reference back to the builder
+        predicate, sources=tuple(frame.sources), targets=tuple(frame.targets),
+        obliques=tuple(frame.obliques), passive=frame.passive, after=predicate.after,
+        before=predicate.before, opaque=predicate.opaque, parts=None)
+
+
+def _clause_subjects(sentence: Tree, verb: Word) -> tuple[Argument, ...]:
+    clauses = sentence.children(verb, "ccomp")
+    if not clauses:
+        return ()
+    return tuple(Argument(i, "subject of its clause")
+                 for clause in clauses
+                 for subject in sentence.children(clause, "nsubj", "nsubj:pass")
+                 for i in conjuncts(sentence, subject.id))
