@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import attrs
@@ -69,9 +69,10 @@ def apply_context(sentence: Tree, by_head: dict[int, Mention], lexicon: ActorLex
     """Bare agents ("rebels", "government troops", "residents") take the country of the
     nearest place the sentence names, else of the nearest earlier sentence that names
     one (docs/algorithm.md, "Country context"). Returns the sentence's own context."""
-    spots = _place_spots(sentence, by_head)
     if not any(m.kind == "agent" and not m.codes for m in by_head.values()):
-        return spots[0].country if spots else None  # no bare agent to place
+        first = next(_place_spots(sentence, by_head), None)  # no bare agent to place
+        return first.country if first is not None else None
+    spots = list(_place_spots(sentence, by_head))
     weak = _domestic_country(by_head.values())
     for head, own in list(by_head.items()):
         if own.kind != "agent" or own.codes:
@@ -103,20 +104,18 @@ def apply_context(sentence: Tree, by_head: dict[int, Mention], lexicon: ActorLex
     return spots[0].country if spots else None
 
 
-def _place_spots(sentence: Tree, by_head: dict[int, Mention]) -> list[Mention]:
+def _place_spots(sentence: Tree, by_head: dict[int, Mention]) -> Iterator[Mention]:
     """The sentence's place names: place mentions, and country actors named in a
-    phrase of place ("in southern Syria", "into Lebanon"), in sentence order."""
-    spots = []
-    for mention in sorted(by_head.values(), key=lambda m: m.start):
-        if not mention.country:
-            continue
+    phrase of place ("in southern Syria", "into Lebanon"), in sentence order (lazily:
+    without a bare agent to place only the first is needed)."""
+    placed = [m for m in by_head.values() if m.country]
+    for mention in sorted(placed, key=lambda m: m.start):
         if sentence.word(mention.head).lemma.lower() in VENUE_NOUNS:
             continue  # "the Geneva talks": a meeting named after its venue
         if _venue_of_meeting(sentence, mention.head):
             continue  # "the peace conference in Montreux": not where the fighting is
         if mention.kind == "place" or _in_place_phrase(sentence, mention.head):
-            spots.append(mention)
-    return spots
+            yield mention
 
 
 def _venue_of_meeting(sentence: Tree, head: int) -> bool:

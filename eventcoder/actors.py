@@ -55,7 +55,7 @@ from eventcoder.actor_relations import (
 from eventcoder.dictionaries.phrases import normalise_phrase, singular, written_tokens
 from eventcoder.dictionaries.schema import ActorEntry, AgentEntry, PlaceEntry
 from eventcoder.matcher import PhraseMatcher, WordTokens
-from eventcoder.model import Sentence, Word
+from eventcoder.model import NO_ENTITY, Sentence, Word
 from eventcoder.noun_phrases import SPONSOR_WORDS, np_head, np_span, span_head
 from eventcoder.pronouns import PRONOUNS, Antecedents, is_expletive, resolve_pronoun
 from eventcoder.tree import Tree, as_tree
@@ -343,6 +343,8 @@ def _best_part(
 def _pronoun_heads(sentence: Tree) -> list[tuple[int, int]]:
     """(phrase head, pronoun id) for each resolvable pronoun in the sentence (not an
     expletive "it": "it seems")."""
+    if PRONOUNS.keys().isdisjoint(sentence.texts):
+        return []  # most sentences have no pronoun: one set look-up per word
     found = []
     for word in sentence.words:
         if word.upos == "PRON" and word.text.lower() in PRONOUNS:
@@ -389,14 +391,10 @@ def find_actors(
             mention = _mention(sentence, head, parts, stack=stack)
         if mention is not None:
             by_head[head] = mention
-    agents_of_states(sentence, by_head, lexicon, stack)
-    allegiances(sentence, by_head, lexicon)
-    share_modifiers(sentence, by_head, lexicon, stack)
-    lend_appositions(sentence, by_head)
-    context = apply_context(sentence, by_head, lexicon, earlier_context)
-    sponsored_proxies(sentence, by_head)
-    if conventions:
-        apply_conventions(sentence, by_head)  # "Israelis", "Ukrainian positions", "former"
+    if by_head:
+        context = _relate(lexicon, sentence, by_head, earlier_context, conventions)
+    else:
+        context = None  # nothing for the passes between mentions to act on
     if uncoded:
         _add_named_entities(sentence, by_head)
     ordered = tuple(sorted(by_head.values(), key=lambda m: (m.start, m.head)))
@@ -405,6 +403,24 @@ def find_actors(
         for ident in range(mention.start, mention.end + 1):
             by_word.setdefault(ident, mention)
     return SentenceActors(ordered, {m.head: m for m in ordered}, by_word, context)
+
+
+def _relate(lexicon: ActorLexicon, sentence: Tree, by_head: dict[int, Mention],
+            earlier_context: str | None, conventions: bool) -> str | None:
+    """The passes between the mentions of a sentence (in place); returns the sentence's
+    country context. The three passes that code bare agents ("rebels" with no actor of
+    their own) are skipped when there is none: they only ever recode such agents."""
+    stack = not conventions
+    if any(m.kind == "agent" and not m.codes for m in by_head.values()):
+        agents_of_states(sentence, by_head, lexicon, stack)
+        allegiances(sentence, by_head, lexicon)
+        share_modifiers(sentence, by_head, lexicon, stack)
+    lend_appositions(sentence, by_head)
+    context = apply_context(sentence, by_head, lexicon, earlier_context)
+    sponsored_proxies(sentence, by_head)
+    if conventions:
+        apply_conventions(sentence, by_head)  # "Israelis", "Ukrainian positions", "former"
+    return context
 
 
 def _with_pronoun(
@@ -454,12 +470,13 @@ def subject_heads(sentence: Sentence | Tree) -> frozenset[int]:
 
 
 def _add_named_entities(sentence: Tree, by_head: dict[int, Mention]) -> None:
+    spans = [span for span in _entity_spans(sentence.words) if span[2] in ACTOR_ENTITIES]
+    if not spans:
+        return
     covered: set[int] = set()
     for mention in by_head.values():
         covered.update(range(mention.start, mention.end + 1))
-    for first, last, label in _entity_spans(sentence.words):
-        if label not in ACTOR_ENTITIES:
-            continue
+    for first, last, label in spans:
         if covered.intersection(range(first, last + 1)):
             continue
         head = np_head(sentence, span_head(sentence.words, first, last))
@@ -482,10 +499,11 @@ def _entity_spans(words: tuple[Word, ...]) -> list[tuple[int, int, str]]:
     """(first id, last id, label) of each BIOES entity."""
     spans = []
     start = None
-    for word in words:
-        if word.ner == "O":
+    previous = 0  # id of the last tagged word: a gap is an "O" word, which ends an entity
+    for word in [w for w in words if w.ner != NO_ENTITY]:  # few words are tagged
+        if word.id != previous + 1:
             start = None
-            continue
+        previous = word.id
         tag, _, label = word.ner.partition("-")
         if tag in ("S", "U"):
             spans.append((word.id, word.id, label))
