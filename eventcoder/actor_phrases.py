@@ -70,8 +70,11 @@ def code_phrase(head: int, parts: list[Part], stack: bool = False
                 ) -> tuple[tuple[str, ...], str, str, Part | None]:
     """Codes, entry text and kind for a phrase; the actor part that supplied the country.
     ``stack``: PETRARCH's role stacking (:mod:`eventcoder.role_stacking`)."""
-    head_part = next((p for p in parts if p.start <= head <= p.end), None)
-    actors = [p for p in parts if p.kind == ACTOR and p.codes]
+    head_part = None
+    for part in parts:
+        if part.start <= head <= part.end:
+            head_part = part
+            break
     if head_part is not None and head_part.kind == ACTOR and head_part.codes:
         title = _title_before(head_part, parts) or _role_after(head_part, parts)
         if title is not None:  # "Bree Prime Minister Romendacil" (BRE + ~GOV)
@@ -80,6 +83,7 @@ def code_phrase(head: int, parts: list[Part], stack: bool = False
                 else f"{title.name} {head_part.name}"
             return _with_role(owner, title), names, "combined", owner
         return head_part.codes, head_part.name, "actor", head_part
+    actors = [p for p in parts if p.kind == ACTOR and p.codes]
     places = [p for p in parts if p.kind == PLACE and p.country]
     roles = [p for p in parts if p.kind not in (ACTOR, PLACE)]
     if head_part is not None and head_part.kind == PLACE and not actors:

@@ -158,13 +158,13 @@ class ActorLexicon:
         self.agent_by_name: dict[str, AgentEntry] = {}
         for agent in self.agents:
             self.agent_by_name.setdefault(agent.name, agent)
-        #: Memo of :func:`_best_part` by (payloads, day): the part without its span.
-        self.parts: dict[tuple[tuple, dt.date | None], Part] = {}
+        #: Memo of :func:`_reading` by (payloads, day).
+        self.readings: dict[tuple[tuple, dt.date | None], _Reading] = {}
         #: Memo of :func:`_listed_payloads` by (payloads, matched text).
         self.listed: dict[tuple[tuple, str], tuple] = {}
 
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "parts": {}, "listed": {}}
+        return {**self.__dict__, "readings": {}, "listed": {}}
 
     def listed_payloads(self, payloads: tuple, text: str) -> tuple:
         """:func:`_listed_payloads`, memoised over a run."""
@@ -180,25 +180,61 @@ class ActorLexicon:
         """The first agent or title called ``name`` (None when there is none)."""
         return self.agent_by_name.get(name) if name is not None else None
 
-    def part(self, payloads: tuple, start: int, end: int, day: dt.date | None) -> Part:
-        """:func:`_best_part` of a matched phrase, memoised over a run (it depends on the
+    def reading(self, payloads: tuple, day: dt.date | None) -> _Reading:
+        """:func:`_reading` of a match's payloads, memoised over a run (it depends on the
         payloads and the day only)."""
         key = (payloads, day)
-        found = self.parts.get(key)
+        found = self.readings.get(key)
         if found is None:
-            if len(self.parts) >= _PART_MEMO_SIZE:
-                self.parts.clear()
-            found = self.parts[key] = _best_part(self, payloads, 0, 0, day)
-        return Part(found.kind, start, end, found.name, found.codes, found.country,
-                     found.combinable, found.role, found.standalone)
+            if len(self.readings) >= _PART_MEMO_SIZE:
+                self.readings.clear()
+            found = self.readings[key] = _reading(self, payloads, day)
+        return found
+
+
+@attrs.frozen
+class _Reading:
+    """What a match's payloads make of it, whatever its span: the :func:`_best_part`
+    (with no span), whether an agent without a plural form may drop out
+    (:func:`_listed_payloads`), whether an actor is among them (for
+    :func:`_sponsor_prefix`)."""
+
+    part: Part
+    no_plural: bool
+    actor: bool
+
+    def at(self, start: int, end: int) -> Part:
+        """The part spanning ``start..end``."""
+        part = self.part
+        return Part(part.kind, start, end, part.name, part.codes, part.country,
+                    part.combinable, part.role, part.standalone)
+
+
+def _reading(lexicon: ActorLexicon, payloads: tuple, day: dt.date | None) -> _Reading:
+    return _Reading(_best_part(lexicon, payloads, 0, 0, day),
+                    any(p in lexicon.no_plural for p in payloads),
+                    any(kind == ACTOR for kind, _ in payloads))
 
 
 # --- a mention from the parts of its phrase ------------------------------------------
 
 
+#: Named-entity labels of a person (stanza and spaCy).
+PERSON_ENTITIES = ("PER", "PERSON")
+
+
 def _is_person(words: tuple[Word, ...], head: int, parts: list[Part]) -> bool:
-    entity = words[head - 1].entity_type
-    return entity in ("PER", "PERSON") or any(p.kind == TITLE for p in parts)
+    ner = words[head - 1].ner
+    if ner != NO_ENTITY and ner.split("-", 1)[-1] in PERSON_ENTITIES:  # Word.entity_type
+        return True
+    return TITLE in [p.kind for p in parts]
+
+
+def _is_plural(word: Word) -> bool:
+    """``Number=Plur`` among the word's features (the substring test skips parsing the
+    features of the many words without it)."""
+    feats = word.feats
+    return feats is not None and "Number=Plur" in feats and word.feat("Number") == "Plur"
 
 
 def _mention(
@@ -208,7 +244,10 @@ def _mention(
     codes, entry, kind, modifier = code_phrase(head, parts, stack)
     start = end = head
     for part in parts:
-        start, end = min(start, part.start), max(end, part.end)
+        if part.start < start:
+            start = part.start
+        if part.end > end:
+            end = part.end
     if extra:
         start, end = min(start, *extra), max(end, *extra)
     words = sentence.words
@@ -224,7 +263,7 @@ def _mention(
         kind=kind,
         country=country,
         person=_is_person(words, head, parts),
-        plural=words[head - 1].feat("Number") == "Plur",
+        plural=_is_plural(words[head - 1]),
         combinable=combinable,
         base=stack_base(head, parts) if stack and kind == "combined" else (),
     )
@@ -242,14 +281,16 @@ def _collect_parts(
     phrases: dict[int, list[Part]] = {}
     for first, last, found in lexicon.matcher.find(flat):
         start, end = first + 1, last + 1
-        payloads = _written_as_listed(lexicon, words[first:end], found)
-        if not payloads:
-            continue  # "polices": the plural of an agent that has none
-        if _sponsor_prefix(words[end - 1].text, payloads):
+        reading = lexicon.reading(found, day)
+        if reading.no_plural:  # an agent listed without a plural form may drop out
+            payloads = lexicon.listed_payloads(found, " ".join(w.text for w in words[first:end]))
+            if not payloads:
+                continue  # "polices": the plural of an agent that has none
+            reading = lexicon.reading(payloads, day)
+        if reading.actor and _sponsor_prefix(words[end - 1].text):
             continue  # "Turkish-backed" as one word: the sponsor is not the phrase's actor
-        part = lexicon.part(payloads, start, end, day)
-        head = np_head(sentence, span_head(words, start, end))
-        phrases.setdefault(head, []).append(part)
+        head = start if start == end else span_head(words, start, end)
+        phrases.setdefault(np_head(sentence, head), []).append(reading.at(start, end))
     return {head: parts for head, parts in phrases.items()
             if not _adjective_roles(words, head, parts)}
 
@@ -291,18 +332,9 @@ def _names_across_modifiers(lexicon: ActorLexicon, sentence: Tree,
                 parts[index] = _best_part(lexicon, payloads, part.start, head, day)
 
 
-def _written_as_listed(lexicon: ActorLexicon, words: Sequence[Word], payloads: tuple
-                       ) -> tuple:
-    """The payloads of a match minus the agents whose matched name has no plural form
-    (``no_plural``) when the text's last word is such a form ("Gondor's polices")."""
-    if not any(p in lexicon.no_plural for p in payloads):
-        return payloads
-    return lexicon.listed_payloads(payloads, " ".join(w.text for w in words))
-
-
 def _listed_payloads(lexicon: ActorLexicon, payloads: tuple, text: str) -> tuple:
     """The payloads matched as ``text`` minus the agents ``text`` is a plural form of
-    when they have none (see :func:`_written_as_listed`)."""
+    when they have none (``no_plural``: "Gondor's polices" is no "police")."""
     written = written_tokens(text)
     last = written[-1] if written else ""
     if singular(last) == last:
@@ -312,13 +344,12 @@ def _listed_payloads(lexicon: ActorLexicon, payloads: tuple, text: str) -> tuple
                  if lexicon.no_plural.get(p, {}).get(key, last) == last)
 
 
-def _sponsor_prefix(text: str, payloads: tuple) -> bool:
-    """An actor name that is the first part of a one-word "X-backed" modifier."""
+def _sponsor_prefix(text: str) -> bool:
+    """The word is "X-backed": an actor name matched as its first part is a sponsor."""
     if "-" not in text:
         return False
     parts = text.lower().split("-")
-    return (len(parts) > 1 and parts[-1] in SPONSOR_WORDS
-            and any(kind == ACTOR for kind, _ in payloads))
+    return len(parts) > 1 and parts[-1] in SPONSOR_WORDS
 
 
 def _best_part(
@@ -377,24 +408,20 @@ def find_actors(
     phrases = _collect_parts(lexicon, sentence, day, flat)
     if stack:  # PETRARCH's names skip modifiers: "Ithilen state-run television"
         _names_across_modifiers(lexicon, sentence, phrases, day)
-    pronouns = _pronoun_heads(sentence)
-    pronoun_at = dict((head, pid) for head, pid in pronouns)
-    heads = sorted(set(phrases) | set(pronoun_at))
+    pronoun_at = dict(_pronoun_heads(sentence))
+    heads = sorted(phrases.keys() | pronoun_at.keys()) if pronoun_at else sorted(phrases)
     by_head: dict[int, Mention] = {}
     for head in heads:
-        parts = list(phrases.get(head, ()))
+        parts = phrases.get(head)
         mention = None
         if head in pronoun_at:
-            mention = _with_pronoun(sentence, head, pronoun_at[head], parts, by_head, antecedents,
-                                    stack)
+            mention = _with_pronoun(sentence, head, pronoun_at[head], parts or [], by_head,
+                                    antecedents, stack)
         if mention is None and parts:
             mention = _mention(sentence, head, parts, stack=stack)
         if mention is not None:
             by_head[head] = mention
-    if by_head:
-        context = _relate(lexicon, sentence, by_head, earlier_context, conventions)
-    else:
-        context = None  # nothing for the passes between mentions to act on
+    context = _relate(lexicon, sentence, by_head, earlier_context, conventions)
     if uncoded:
         _add_named_entities(sentence, by_head)
     ordered = tuple(sorted(by_head.values(), key=lambda m: (m.start, m.head)))
@@ -410,6 +437,8 @@ def _relate(lexicon: ActorLexicon, sentence: Tree, by_head: dict[int, Mention],
     """The passes between the mentions of a sentence (in place); returns the sentence's
     country context. The three passes that code bare agents ("rebels" with no actor of
     their own) are skipped when there is none: they only ever recode such agents."""
+    if not by_head:
+        return None  # nothing for the passes to act on
     stack = not conventions
     if any(m.kind == "agent" and not m.codes for m in by_head.values()):
         agents_of_states(sentence, by_head, lexicon, stack)
