@@ -11,7 +11,8 @@ import attrs
 from eventcoder.dictionaries.schema import ActorEntry, AgentEntry
 from eventcoder.role_stacking import stack_roles
 
-__all__ = ["Part", "actor_part", "code_phrase", "combine_role", "role_part", "stack_base"]
+__all__ = ["Alone", "Part", "actor_part", "code_phrase", "combine_role", "role_part", "stack_base",
+           "with_alone"]
 
 ACTOR, AGENT, TITLE, PLACE = 0, 1, 2, 3
 #: Codes of a state's government role: actors with these combine with agents by country.
@@ -34,6 +35,25 @@ class Part:
     combinable: bool = False
     role: str | None = None  # agent/title code ("~MIL")
     standalone: bool = False
+    #: :func:`code_phrase` of a phrase made of this part alone, with its head inside
+    #: the part and outside it (see :func:`with_alone`); None when not computed.
+    alone: tuple[Alone, Alone] | None = attrs.field(default=None, eq=False, repr=False)
+
+
+#: What :func:`code_phrase` answers for a phrase of one part: codes, entry, kind and
+#: whether that part is the modifier it returns.
+Alone = tuple[tuple[str, ...], str, str, bool]
+
+
+def with_alone(part: Part) -> Part:
+    """The part with its :attr:`Part.alone` answers: most phrases are one dictionary
+    match, so the phrase rules are run once per dictionary reading, not per mention.
+    For one part the answer depends only on whether the head is inside it."""
+    answers = []
+    for head in (part.start, part.end + 1):  # inside, outside
+        codes, entry, kind, modifier = code_phrase(head, [part])
+        answers.append((codes, entry, kind, modifier is not None))
+    return attrs.evolve(part, alone=(answers[0], answers[1]))
 
 
 def actor_part(entry: ActorEntry, start: int, end: int, day: dt.date | None) -> Part:
@@ -70,6 +90,10 @@ def code_phrase(head: int, parts: list[Part], stack: bool = False
                 ) -> tuple[tuple[str, ...], str, str, Part | None]:
     """Codes, entry text and kind for a phrase; the actor part that supplied the country.
     ``stack``: PETRARCH's role stacking (:mod:`eventcoder.role_stacking`)."""
+    if len(parts) == 1 and parts[0].alone is not None and not stack:
+        part = parts[0]
+        codes, entry, kind, own = part.alone[0 if part.start <= head <= part.end else 1]
+        return codes, entry, kind, part if own else None
     head_part = None
     for part in parts:
         if part.start <= head <= part.end:

@@ -44,6 +44,7 @@ from eventcoder.actor_phrases import (
     combine_role,
     role_part,
     stack_base,
+    with_alone,
 )
 from eventcoder.actor_relations import (
     agents_of_states,
@@ -207,11 +208,11 @@ class _Reading:
         """The part spanning ``start..end``."""
         part = self.part
         return Part(part.kind, start, end, part.name, part.codes, part.country,
-                    part.combinable, part.role, part.standalone)
+                    part.combinable, part.role, part.standalone, part.alone)
 
 
 def _reading(lexicon: ActorLexicon, payloads: tuple, day: dt.date | None) -> _Reading:
-    return _Reading(_best_part(lexicon, payloads, 0, 0, day),
+    return _Reading(with_alone(_best_part(lexicon, payloads, 0, 0, day)),
                     any(p in lexicon.no_plural for p in payloads),
                     any(kind == ACTOR for kind, _ in payloads))
 
