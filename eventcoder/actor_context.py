@@ -110,7 +110,7 @@ def _place_spots(sentence: Tree, by_head: dict[int, Mention]) -> Iterator[Mentio
     without a bare agent to place only the first is needed)."""
     placed = [m for m in by_head.values() if m.country]
     for mention in sorted(placed, key=lambda m: m.start):
-        if sentence.word(mention.head).lemma.lower() in VENUE_NOUNS:
+        if sentence.lemmas[mention.head] in VENUE_NOUNS:
             continue  # "the Geneva talks": a meeting named after its venue
         if _venue_of_meeting(sentence, mention.head):
             continue  # "the peace conference in Montreux": not where the fighting is
@@ -124,22 +124,21 @@ def _venue_of_meeting(sentence: Tree, head: int) -> bool:
     word = sentence.words[head - 1]
     if not word.head or not word.deprel.startswith(("nmod", "obl")):
         return False
-    governor = sentence.words[word.head - 1]
-    return governor.lemma.lower() in VENUE_NOUNS or governor.text.lower() in VENUE_NOUNS
+    return sentence.lemmas[word.head] in VENUE_NOUNS or sentence.texts[word.head] in VENUE_NOUNS
 
 
 def _in_place_phrase(sentence: Tree, head: int) -> bool:
     """"in southern Syria", "in the Damascus suburbs", and one *of* phrase down: "in the
     eastern suburbs of Damascus", "on the outskirts of Aleppo"."""
-    cases = [c.lemma.lower() for c in sentence.children(head, "case")]
+    lemmas = sentence.lemmas
+    cases = [lemmas[c.id] for c in sentence.children(head, "case")]
     if _placed(cases):
         return True
     word = sentence.words[head - 1]
     if not (cases == ["of"] and word.deprel.startswith("nmod") and word.head):
         return False
-    governor = sentence.words[word.head - 1]
-    return governor.lemma.lower() in PART_OF_PLACE and _placed(
-        [c.lemma.lower() for c in sentence.children(governor.id, "case")])
+    return lemmas[word.head] in PART_OF_PLACE and _placed(
+        [lemmas[c.id] for c in sentence.children(word.head, "case")])
 
 
 def _placed(cases: list[str]) -> bool:

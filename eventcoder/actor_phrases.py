@@ -90,10 +90,9 @@ def code_phrase(head: int, parts: list[Part], stack: bool = False
                 ) -> tuple[tuple[str, ...], str, str, Part | None]:
     """Codes, entry text and kind for a phrase; the actor part that supplied the country.
     ``stack``: PETRARCH's role stacking (:mod:`eventcoder.role_stacking`)."""
-    if len(parts) == 1 and parts[0].alone is not None and not stack:
-        part = parts[0]
-        codes, entry, kind, own = part.alone[0 if part.start <= head <= part.end else 1]
-        return codes, entry, kind, part if own else None
+    alone = parts[0].alone if len(parts) == 1 and not stack else None
+    if alone is not None:
+        return _answer_alone(head, parts[0], alone)
     head_part = None
     for part in parts:
         if part.start <= head <= part.end:
@@ -147,6 +146,12 @@ def code_phrase(head: int, parts: list[Part], stack: bool = False
         place = _nearest(places, head)
         return (), place.name, "place", place
     return (), None, "uncoded", None  # type: ignore[return-value]
+
+
+def _answer_alone(head: int, part: Part, alone: tuple[Alone, Alone]
+                  ) -> tuple[tuple[str, ...], str, str, Part | None]:
+    codes, entry, kind, own = alone[0 if part.start <= head <= part.end else 1]
+    return codes, entry, kind, part if own else None
 
 
 def _stack_chain(actors: list[Part], roles: list[Part], role: Part) -> list[Part]:

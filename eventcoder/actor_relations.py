@@ -4,6 +4,8 @@ apposition; armed men a sponsor backs are rebels."""
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import attrs
@@ -19,6 +21,8 @@ if TYPE_CHECKING:  # eventcoder.actors imports this module: no import cycle at r
 
 __all__ = ["agents_of_states", "allegiances", "lend_appositions", "share_modifiers",
            "sponsored_proxies"]
+
+_DEPREL = attrgetter("deprel")
 
 #: Prepositions that attach a state to an agent after it: "lawmakers *in* Arnor",
 #: "soldiers *from* Gondor", "the government *of* Gondor".
@@ -94,6 +98,8 @@ def sponsored_proxies(sentence: Tree, by_head: dict[int, Mention]) -> None:
     """"Turkish-backed Syrian fighters", "U.S.-backed forces in Syria": armed men backed
     by a foreign sponsor are rebels of their own (or the context's) country, not its
     army (gold: the Turkish-backed Syrian National Army is SYR_REB)."""
+    if SPONSOR_WORDS.isdisjoint(sentence.lemmas) and SPONSOR_WORDS.isdisjoint(sentence.texts):
+        return  # no word of backing: the usual case
     for head, mention in list(by_head.items()):
         codes = mention.codes
         if not codes or not all(len(c) == 6 and c[3:] in ("MIL", "UAF") for c in codes):
@@ -184,7 +190,9 @@ def share_modifiers(sentence: Tree, by_head: dict[int, Mention],
 
 
 def lend_appositions(sentence: Tree, by_head: dict[int, Mention]) -> None:
-    for word in [w for w in sentence.words if w.deprel == "appos"]:  # few or none
+    words = sentence.words
+    # The appositions, filtered at C speed (map/compress): few sentences have one.
+    for word in compress(words, map("appos".__eq__, map(_DEPREL, words))):
         if word.id not in by_head:
             continue
         lender = by_head[word.id]

@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from itertools import compress
+from operator import attrgetter
 
 import attrs
 
@@ -71,6 +73,8 @@ __all__ = [
     "np_span",
     "subject_heads",
 ]
+
+_NER = attrgetter("ner")
 
 #: Named-entity types kept as uncoded actor mentions (stanza and spaCy labels).
 ACTOR_ENTITIES = frozenset({"PERSON", "PER", "ORG", "GPE", "NORP"})
@@ -375,11 +379,13 @@ def _best_part(
 def _pronoun_heads(sentence: Tree) -> list[tuple[int, int]]:
     """(phrase head, pronoun id) for each resolvable pronoun in the sentence (not an
     expletive "it": "it seems")."""
-    if PRONOUNS.keys().isdisjoint(sentence.texts):
+    texts = sentence.texts[1:]  # lower-case forms by word
+    if PRONOUNS.keys().isdisjoint(texts):
         return []  # most sentences have no pronoun: one set look-up per word
     found = []
-    for word in sentence.words:
-        if word.upos == "PRON" and word.text.lower() in PRONOUNS:
+    # The words whose form is a pronoun's, filtered at C speed (map/compress).
+    for word in compress(sentence.words, map(PRONOUNS.__contains__, texts)):
+        if word.upos == "PRON":
             head = sentence.words[word.head - 1] if word.head else None
             if not is_expletive(word, head):
                 found.append((np_head(sentence, word.id), word.id))
@@ -530,7 +536,8 @@ def _entity_spans(words: tuple[Word, ...]) -> list[tuple[int, int, str]]:
     spans = []
     start = None
     previous = 0  # id of the last tagged word: a gap is an "O" word, which ends an entity
-    for word in [w for w in words if w.ner != NO_ENTITY]:  # few words are tagged
+    # The tagged words, filtered at C speed (map/compress): most words are untagged.
+    for word in compress(words, map(NO_ENTITY.__ne__, map(_NER, words))):
         if word.id != previous + 1:
             start = None
         previous = word.id

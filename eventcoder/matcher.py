@@ -14,6 +14,8 @@ inside "Iranian" but does in "Iran-backed".
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
+from itertools import compress
+from operator import and_
 
 from eventcoder.dictionaries.phrases import normalise_phrase
 
@@ -105,12 +107,13 @@ class PhraseMatcher:
         n = len(tokens)
         root = self._root
         resume = 0  # the token after the last match
-        # Only tokens that start a word (part) and some phrase can start a match.
-        for i in [i for i, token in enumerate(tokens) if token in root and starts[i]]:
+        # Only tokens that start a word (part) and some phrase can start a match; they
+        # are picked at C speed (map/compress): this runs over every token of a text.
+        for i in compress(range(n), map(and_, map(root.__contains__, tokens), starts)):
             if i < resume:
                 continue  # inside the previous match
             # The walk of _longest_at, inlined: this loop runs for most words of a text.
-            node = root[tokens[i]]
+            node: dict = root[tokens[i]]
             best = None
             j = i
             while True:
@@ -119,9 +122,10 @@ class PhraseMatcher:
                 j += 1
                 if j == n:
                     break
-                node = node.get(tokens[j])
-                if node is None:
+                child = node.get(tokens[j])
+                if child is None:
                     break
+                node = child
             if best is None:
                 continue
             if tokens[i] in _ARTICLES and i + 1 < n and starts[i + 1]:
