@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-import attrs
-
 from eventcoder.actor_phrases import combine_role
 from eventcoder.dictionaries.schema import ActorEntry, PlaceEntry
 from eventcoder.tree import Tree
@@ -96,8 +94,8 @@ def apply_context(sentence: Tree, by_head: dict[int, Mention], lexicon: ActorLex
             continue
         if not country:
             continue
-        by_head[head] = attrs.evolve(
-            own, codes=(combine_role(country, agent.code),), kind="context", country=country,
+        by_head[head] = own.replace(
+            codes=(combine_role(country, agent.code),), kind="context", country=country,
             entry=f"{own.entry} (country {country} from {where})",
             note=f"country from the context: {where}",
         )
@@ -192,5 +190,5 @@ def _domestic_conjunct(sentence: Tree, by_head: dict[int, Mention], own: Mention
         mention = by_head.get(ident)
         country = _domestic(mention, PARTNER_ROLES) if mention is not None else None
         if mention is not None and mention is not own and country:
-            return attrs.evolve(mention, country=country)
+            return mention.replace(country=country)
     return None

@@ -22,8 +22,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-import attrs
-
 from eventcoder.model import Sentence
 
 if TYPE_CHECKING:
@@ -60,7 +58,7 @@ def apply_conventions(sentence: Sentence | Tree, by_head: dict[int, Mention]) ->
         found = _convention(sentence, mention, country)
         if found is not None:
             code, why = found
-            by_head[head] = attrs.evolve(mention, codes=(code,), note=why)
+            by_head[head] = mention.replace(codes=(code,), note=why)
 
 
 def _convention(sentence: Sentence | Tree, mention: Mention, country: str

@@ -8,8 +8,6 @@ from itertools import compress
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-import attrs
-
 from eventcoder.actor_phrases import combine_role
 from eventcoder.model import Word
 from eventcoder.noun_phrases import SPONSOR_WORDS, conjunct_ids, np_span
@@ -48,8 +46,8 @@ def agents_of_states(sentence: Tree, by_head: dict[int, Mention],
         codes = tuple(dict.fromkeys(
             stack_role(code, role) for m in states for code in m.codes) if stack else
             dict.fromkeys(combine_role(m.country or "", role) for m in states))
-        by_head[word.id] = attrs.evolve(
-            own, codes=codes, kind="combined", country=states[0].country,
+        by_head[word.id] = own.replace(
+            codes=codes, kind="combined", country=states[0].country,
             entry=f"{own.entry} of {' and '.join(m.text for m in states)}",
             note="combined with the state of its of/in/from phrase",
         )
@@ -86,8 +84,8 @@ def allegiances(sentence: Tree, by_head: dict[int, Mention],
                 ally.country + "MIL" if armed else combine_role(ally.country, role),)
         else:
             codes = ally.codes
-        by_head[word.id] = attrs.evolve(
-            own, codes=codes, kind="combined", country=ally.country if ally.combinable else None,
+        by_head[word.id] = own.replace(
+            codes=codes, kind="combined", country=ally.country if ally.combinable else None,
             entry=f"{own.entry} allied with {ally.text}",
             note=f"takes the code of the actor it is allied with: {ally.text!r}",
             antecedent=(ally.head, 0),  # "allied with X" itself is no event between them
@@ -110,8 +108,8 @@ def sponsored_proxies(sentence: Tree, by_head: dict[int, Mention]) -> None:
         words = sentence.words[mention.start - 1 : mention.end]
         if any(w.lemma.lower() in ("government", "regime", "army") for w in words):
             continue  # "Russian-backed government forces" are the government's
-        by_head[head] = attrs.evolve(
-            mention, codes=tuple(dict.fromkeys(c[:3] + "REB" for c in codes)),
+        by_head[head] = mention.replace(
+            codes=tuple(dict.fromkeys(c[:3] + "REB" for c in codes)),
             note="armed men backed by a sponsor are rebels, not its forces")
 
 
@@ -182,8 +180,8 @@ def share_modifiers(sentence: Tree, by_head: dict[int, Mention],
             continue
         codes = tuple(dict.fromkeys(stack_role(b, role) for b in first.base)) \
             if stack and first.base else (combine_role(first.country, role),)
-        by_head[word.id] = attrs.evolve(
-            own, codes=codes, kind="combined", country=first.country,
+        by_head[word.id] = own.replace(
+            codes=codes, kind="combined", country=first.country,
             entry=f"{first.entry} (shared) / {own.entry}",
             note=f"shares the state of {first.text!r}",
         )
@@ -205,8 +203,7 @@ def lend_appositions(sentence: Tree, by_head: dict[int, Mention]) -> None:
             first, last = np_span(sentence, word.head)
             if own is not None:
                 first, last = min(first, own.start), max(last, own.end)
-            by_head[word.head] = attrs.evolve(
-                lender,
+            by_head[word.head] = lender.replace(
                 head=word.head,
                 start=first,
                 end=last,

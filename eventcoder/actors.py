@@ -30,6 +30,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from itertools import compress
 from operator import attrgetter
+from typing import Any
 
 import attrs
 
@@ -111,6 +112,17 @@ class Mention:
     #: of its head agent, which a conjoined agent shares ("Danish Islamist media and
     #: government": DNKMUS, so the government is DNKMUSGOV).
     base: tuple[str, ...] = ()
+
+    def replace(self, **changes: Any) -> Mention:
+        """A copy with ``changes``: :func:`attrs.evolve`, faster (the fields are read
+        at C speed), for the passes that recode mentions."""
+        values = dict(zip(_MENTION_FIELDS, _mention_values(self), strict=True))
+        values.update(changes)
+        return Mention(**values)
+
+
+_MENTION_FIELDS = tuple(field.name for field in attrs.fields(Mention))
+_mention_values = attrgetter(*_MENTION_FIELDS)
 
 
 @attrs.frozen
@@ -497,7 +509,7 @@ def _with_pronoun(
         found.combinable,
     )
     mention = _mention(sentence, head, [*parts, stand_in], stack=stack)
-    return attrs.evolve(mention, note=f"{word.text!r} = {found.text!r}", antecedent=antecedent)
+    return mention.replace(note=f"{word.text!r} = {found.text!r}", antecedent=antecedent)
 
 
 def subject_heads(sentence: Sentence | Tree) -> frozenset[int]:
