@@ -13,7 +13,7 @@ from eventcoder.tree import Tree
 if TYPE_CHECKING:  # eventcoder.actors imports this module: no import cycle at run time
     from eventcoder.actors import ActorLexicon, Mention
 
-__all__ = ["apply_context", "is_capital", "is_country"]
+__all__ = ["apply_context", "is_capital", "is_country", "place_context"]
 
 #: Prepositions that put a country actor's name in a phrase of place ("in southern
 #: Syria"): such a mention gives the sentence its country context.
@@ -68,8 +68,7 @@ def apply_context(sentence: Tree, by_head: dict[int, Mention], lexicon: ActorLex
     nearest place the sentence names, else of the nearest earlier sentence that names
     one (docs/algorithm.md, "Country context"). Returns the sentence's own context."""
     if not any(m.kind == "agent" and not m.codes for m in by_head.values()):
-        first = next(_place_spots(sentence, by_head), None)  # no bare agent to place
-        return first.country if first is not None else None
+        return place_context(sentence, by_head)  # no bare agent to place
     spots = list(_place_spots(sentence, by_head))
     weak = _domestic_country(by_head.values())
     for head, own in list(by_head.items()):
@@ -100,6 +99,12 @@ def apply_context(sentence: Tree, by_head: dict[int, Mention], lexicon: ActorLex
             note=f"country from the context: {where}",
         )
     return spots[0].country if spots else None
+
+
+def place_context(sentence: Tree, by_head: dict[int, Mention]) -> str | None:
+    """The sentence's own country context: the country of its first place name."""
+    first = next(_place_spots(sentence, by_head), None)
+    return first.country if first is not None else None
 
 
 def _place_spots(sentence: Tree, by_head: dict[int, Mention]) -> Iterator[Mention]:

@@ -34,7 +34,7 @@ from typing import Any
 
 import attrs
 
-from eventcoder.actor_context import apply_context, is_capital, is_country
+from eventcoder.actor_context import apply_context, is_capital, is_country, place_context
 from eventcoder.actor_conventions import apply_conventions
 from eventcoder.actor_phrases import (
     ACTOR,
@@ -459,12 +459,16 @@ def _relate(lexicon: ActorLexicon, sentence: Tree, by_head: dict[int, Mention],
     if not by_head:
         return None  # nothing for the passes to act on
     stack = not conventions
-    if any(m.kind == "agent" and not m.codes for m in by_head.values()):
+    bare = any(m.kind == "agent" and not m.codes for m in by_head.values())
+    if bare:
         agents_of_states(sentence, by_head, lexicon, stack)
         allegiances(sentence, by_head, lexicon)
         share_modifiers(sentence, by_head, lexicon, stack)
     lend_appositions(sentence, by_head)
-    context = apply_context(sentence, by_head, lexicon, earlier_context)
+    if bare:
+        context = apply_context(sentence, by_head, lexicon, earlier_context)
+    else:  # no agent for the context to place (the passes above make none)
+        context = place_context(sentence, by_head)
     sponsored_proxies(sentence, by_head)
     if conventions:
         apply_conventions(sentence, by_head)  # "Israelis", "Ukrainian positions", "former"
