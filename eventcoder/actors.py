@@ -76,6 +76,7 @@ __all__ = [
 ]
 
 _NER = attrgetter("ner")
+_START_HEAD = attrgetter("start", "head")  # the order of a sentence's mentions
 
 #: Named-entity types kept as uncoded actor mentions (stanza and spaCy labels).
 ACTOR_ENTITIES = frozenset({"PERSON", "PER", "ORG", "GPE", "NORP"})
@@ -443,7 +444,7 @@ def find_actors(
     context = _relate(lexicon, sentence, by_head, earlier_context, conventions)
     if uncoded:
         _add_named_entities(sentence, by_head)
-    ordered = tuple(sorted(by_head.values(), key=lambda m: (m.start, m.head)))
+    ordered = tuple(sorted(by_head.values(), key=_START_HEAD))
     by_word: dict[int, Mention] = {}
     for mention in ordered:
         for ident in range(mention.start, mention.end + 1):
