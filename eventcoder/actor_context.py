@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
-
-import attrs
 
 from eventcoder.actor_phrases import combine_role
 from eventcoder.dictionaries.schema import ActorEntry, PlaceEntry
@@ -15,7 +13,7 @@ from eventcoder.tree import Tree
 if TYPE_CHECKING:  # eventcoder.actors imports this module: no import cycle at run time
     from eventcoder.actors import ActorLexicon, Mention
 
-__all__ = ["apply_context", "is_capital", "is_country"]
+__all__ = ["apply_context", "is_capital", "is_country", "place_context"]
 
 #: Prepositions that put a country actor's name in a phrase of place ("in southern
 #: Syria"): such a mention gives the sentence its country context.
@@ -69,9 +67,9 @@ def apply_context(sentence: Tree, by_head: dict[int, Mention], lexicon: ActorLex
     """Bare agents ("rebels", "government troops", "residents") take the country of the
     nearest place the sentence names, else of the nearest earlier sentence that names
     one (docs/algorithm.md, "Country context"). Returns the sentence's own context."""
-    spots = _place_spots(sentence, by_head)
     if not any(m.kind == "agent" and not m.codes for m in by_head.values()):
-        return spots[0].country if spots else None  # no bare agent to place
+        return place_context(sentence, by_head)  # no bare agent to place
+    spots = list(_place_spots(sentence, by_head))
     weak = _domestic_country(by_head.values())
     for head, own in list(by_head.items()):
         if own.kind != "agent" or own.codes:
@@ -95,28 +93,32 @@ def apply_context(sentence: Tree, by_head: dict[int, Mention], lexicon: ActorLex
             continue
         if not country:
             continue
-        by_head[head] = attrs.evolve(
-            own, codes=(combine_role(country, agent.code),), kind="context", country=country,
+        by_head[head] = own.replace(
+            codes=(combine_role(country, agent.code),), kind="context", country=country,
             entry=f"{own.entry} (country {country} from {where})",
             note=f"country from the context: {where}",
         )
     return spots[0].country if spots else None
 
 
-def _place_spots(sentence: Tree, by_head: dict[int, Mention]) -> list[Mention]:
+def place_context(sentence: Tree, by_head: dict[int, Mention]) -> str | None:
+    """The sentence's own country context: the country of its first place name."""
+    first = next(_place_spots(sentence, by_head), None)
+    return first.country if first is not None else None
+
+
+def _place_spots(sentence: Tree, by_head: dict[int, Mention]) -> Iterator[Mention]:
     """The sentence's place names: place mentions, and country actors named in a
-    phrase of place ("in southern Syria", "into Lebanon"), in sentence order."""
-    spots = []
-    for mention in sorted(by_head.values(), key=lambda m: m.start):
-        if not mention.country:
-            continue
-        if sentence.word(mention.head).lemma.lower() in VENUE_NOUNS:
+    phrase of place ("in southern Syria", "into Lebanon"), in sentence order (lazily:
+    without a bare agent to place only the first is needed)."""
+    placed = [m for m in by_head.values() if m.country]
+    for mention in sorted(placed, key=lambda m: m.start):
+        if sentence.lemmas[mention.head] in VENUE_NOUNS:
             continue  # "the Geneva talks": a meeting named after its venue
         if _venue_of_meeting(sentence, mention.head):
             continue  # "the peace conference in Montreux": not where the fighting is
         if mention.kind == "place" or _in_place_phrase(sentence, mention.head):
-            spots.append(mention)
-    return spots
+            yield mention
 
 
 def _venue_of_meeting(sentence: Tree, head: int) -> bool:
@@ -125,22 +127,21 @@ def _venue_of_meeting(sentence: Tree, head: int) -> bool:
     word = sentence.words[head - 1]
     if not word.head or not word.deprel.startswith(("nmod", "obl")):
         return False
-    governor = sentence.words[word.head - 1]
-    return governor.lemma.lower() in VENUE_NOUNS or governor.text.lower() in VENUE_NOUNS
+    return sentence.lemmas[word.head] in VENUE_NOUNS or sentence.texts[word.head] in VENUE_NOUNS
 
 
 def _in_place_phrase(sentence: Tree, head: int) -> bool:
     """"in southern Syria", "in the Damascus suburbs", and one *of* phrase down: "in the
     eastern suburbs of Damascus", "on the outskirts of Aleppo"."""
-    cases = [c.lemma.lower() for c in sentence.children(head, "case")]
+    lemmas = sentence.lemmas
+    cases = [lemmas[c.id] for c in sentence.children(head, "case")]
     if _placed(cases):
         return True
     word = sentence.words[head - 1]
     if not (cases == ["of"] and word.deprel.startswith("nmod") and word.head):
         return False
-    governor = sentence.words[word.head - 1]
-    return governor.lemma.lower() in PART_OF_PLACE and _placed(
-        [c.lemma.lower() for c in sentence.children(governor.id, "case")])
+    return lemmas[word.head] in PART_OF_PLACE and _placed(
+        [lemmas[c.id] for c in sentence.children(word.head, "case")])
 
 
 def _placed(cases: list[str]) -> bool:
@@ -194,5 +195,5 @@ def _domestic_conjunct(sentence: Tree, by_head: dict[int, Mention], own: Mention
         mention = by_head.get(ident)
         country = _domestic(mention, PARTNER_ROLES) if mention is not None else None
         if mention is not None and mention is not own and country:
-            return attrs.evolve(mention, country=country)
+            return mention.replace(country=country)
     return None

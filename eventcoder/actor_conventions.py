@@ -22,8 +22,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-import attrs
-
 from eventcoder.model import Sentence
 
 if TYPE_CHECKING:
@@ -54,13 +52,14 @@ def apply_conventions(sentence: Sentence | Tree, by_head: dict[int, Mention]) ->
     """Recode the mentions the conventions above apply to (in place)."""
     for head, mention in list(by_head.items()):
         country = mention.country
-        if not mention.codes or not country or len(country) != 3 or not all(
-                c.startswith(country) and c[3:] in _STATE_ROLES for c in mention.codes):
+        if not country or len(country) != 3 or not mention.codes:
+            continue
+        if not all(c[:3] == country and c[3:] in _STATE_ROLES for c in mention.codes):
             continue
         found = _convention(sentence, mention, country)
         if found is not None:
             code, why = found
-            by_head[head] = attrs.evolve(mention, codes=(code,), note=why)
+            by_head[head] = mention.replace(codes=(code,), note=why)
 
 
 def _convention(sentence: Sentence | Tree, mention: Mention, country: str

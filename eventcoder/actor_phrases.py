@@ -11,7 +11,8 @@ import attrs
 from eventcoder.dictionaries.schema import ActorEntry, AgentEntry
 from eventcoder.role_stacking import stack_roles
 
-__all__ = ["Part", "actor_part", "code_phrase", "combine_role", "role_part", "stack_base"]
+__all__ = ["Alone", "Part", "actor_part", "code_phrase", "combine_role", "role_part", "stack_base",
+           "with_alone"]
 
 ACTOR, AGENT, TITLE, PLACE = 0, 1, 2, 3
 #: Codes of a state's government role: actors with these combine with agents by country.
@@ -34,6 +35,25 @@ class Part:
     combinable: bool = False
     role: str | None = None  # agent/title code ("~MIL")
     standalone: bool = False
+    #: :func:`code_phrase` of a phrase made of this part alone, with its head inside
+    #: the part and outside it (see :func:`with_alone`); None when not computed.
+    alone: tuple[Alone, Alone] | None = attrs.field(default=None, eq=False, repr=False)
+
+
+#: What :func:`code_phrase` answers for a phrase of one part: codes, entry, kind and
+#: whether that part is the modifier it returns.
+Alone = tuple[tuple[str, ...], str, str, bool]
+
+
+def with_alone(part: Part) -> Part:
+    """The part with its :attr:`Part.alone` answers: most phrases are one dictionary
+    match, so the phrase rules are run once per dictionary reading, not per mention.
+    For one part the answer depends only on whether the head is inside it."""
+    answers = []
+    for head in (part.start, part.end + 1):  # inside, outside
+        codes, entry, kind, modifier = code_phrase(head, [part])
+        answers.append((codes, entry, kind, modifier is not None))
+    return attrs.evolve(part, alone=(answers[0], answers[1]))
 
 
 def actor_part(entry: ActorEntry, start: int, end: int, day: dt.date | None) -> Part:
@@ -70,8 +90,14 @@ def code_phrase(head: int, parts: list[Part], stack: bool = False
                 ) -> tuple[tuple[str, ...], str, str, Part | None]:
     """Codes, entry text and kind for a phrase; the actor part that supplied the country.
     ``stack``: PETRARCH's role stacking (:mod:`eventcoder.role_stacking`)."""
-    head_part = next((p for p in parts if p.start <= head <= p.end), None)
-    actors = [p for p in parts if p.kind == ACTOR and p.codes]
+    alone = parts[0].alone if len(parts) == 1 and not stack else None
+    if alone is not None:
+        return _answer_alone(head, parts[0], alone)
+    head_part = None
+    for part in parts:
+        if part.start <= head <= part.end:
+            head_part = part
+            break
     if head_part is not None and head_part.kind == ACTOR and head_part.codes:
         title = _title_before(head_part, parts) or _role_after(head_part, parts)
         if title is not None:  # "Bree Prime Minister Romendacil" (BRE + ~GOV)
@@ -80,6 +106,7 @@ def code_phrase(head: int, parts: list[Part], stack: bool = False
                 else f"{title.name} {head_part.name}"
             return _with_role(owner, title), names, "combined", owner
         return head_part.codes, head_part.name, "actor", head_part
+    actors = [p for p in parts if p.kind == ACTOR and p.codes]
     places = [p for p in parts if p.kind == PLACE and p.country]
     roles = [p for p in parts if p.kind not in (ACTOR, PLACE)]
     if head_part is not None and head_part.kind == PLACE and not actors:
@@ -119,6 +146,12 @@ def code_phrase(head: int, parts: list[Part], stack: bool = False
         place = _nearest(places, head)
         return (), place.name, "place", place
     return (), None, "uncoded", None  # type: ignore[return-value]
+
+
+def _answer_alone(head: int, part: Part, alone: tuple[Alone, Alone]
+                  ) -> tuple[tuple[str, ...], str, str, Part | None]:
+    codes, entry, kind, own = alone[0 if part.start <= head <= part.end else 1]
+    return codes, entry, kind, part if own else None
 
 
 def _stack_chain(actors: list[Part], roles: list[Part], role: Part) -> list[Part]:

@@ -4,9 +4,9 @@ apposition; armed men a sponsor backs are rebels."""
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import attrgetter
 from typing import TYPE_CHECKING
-
-import attrs
 
 from eventcoder.actor_phrases import combine_role
 from eventcoder.model import Word
@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # eventcoder.actors imports this module: no import cycle at r
 
 __all__ = ["agents_of_states", "allegiances", "lend_appositions", "share_modifiers",
            "sponsored_proxies"]
+
+_DEPREL = attrgetter("deprel")
 
 #: Prepositions that attach a state to an agent after it: "lawmakers *in* Arnor",
 #: "soldiers *from* Gondor", "the government *of* Gondor".
@@ -44,8 +46,8 @@ def agents_of_states(sentence: Tree, by_head: dict[int, Mention],
         codes = tuple(dict.fromkeys(
             stack_role(code, role) for m in states for code in m.codes) if stack else
             dict.fromkeys(combine_role(m.country or "", role) for m in states))
-        by_head[word.id] = attrs.evolve(
-            own, codes=codes, kind="combined", country=states[0].country,
+        by_head[word.id] = own.replace(
+            codes=codes, kind="combined", country=states[0].country,
             entry=f"{own.entry} of {' and '.join(m.text for m in states)}",
             note="combined with the state of its of/in/from phrase",
         )
@@ -82,8 +84,8 @@ def allegiances(sentence: Tree, by_head: dict[int, Mention],
                 ally.country + "MIL" if armed else combine_role(ally.country, role),)
         else:
             codes = ally.codes
-        by_head[word.id] = attrs.evolve(
-            own, codes=codes, kind="combined", country=ally.country if ally.combinable else None,
+        by_head[word.id] = own.replace(
+            codes=codes, kind="combined", country=ally.country if ally.combinable else None,
             entry=f"{own.entry} allied with {ally.text}",
             note=f"takes the code of the actor it is allied with: {ally.text!r}",
             antecedent=(ally.head, 0),  # "allied with X" itself is no event between them
@@ -94,6 +96,8 @@ def sponsored_proxies(sentence: Tree, by_head: dict[int, Mention]) -> None:
     """"Turkish-backed Syrian fighters", "U.S.-backed forces in Syria": armed men backed
     by a foreign sponsor are rebels of their own (or the context's) country, not its
     army (gold: the Turkish-backed Syrian National Army is SYR_REB)."""
+    if SPONSOR_WORDS.isdisjoint(sentence.lemmas) and SPONSOR_WORDS.isdisjoint(sentence.texts):
+        return  # no word of backing: the usual case
     for head, mention in list(by_head.items()):
         codes = mention.codes
         if not codes or not all(len(c) == 6 and c[3:] in ("MIL", "UAF") for c in codes):
@@ -104,8 +108,8 @@ def sponsored_proxies(sentence: Tree, by_head: dict[int, Mention]) -> None:
         words = sentence.words[mention.start - 1 : mention.end]
         if any(w.lemma.lower() in ("government", "regime", "army") for w in words):
             continue  # "Russian-backed government forces" are the government's
-        by_head[head] = attrs.evolve(
-            mention, codes=tuple(dict.fromkeys(c[:3] + "REB" for c in codes)),
+        by_head[head] = mention.replace(
+            codes=tuple(dict.fromkeys(c[:3] + "REB" for c in codes)),
             note="armed men backed by a sponsor are rebels, not its forces")
 
 
@@ -176,16 +180,18 @@ def share_modifiers(sentence: Tree, by_head: dict[int, Mention],
             continue
         codes = tuple(dict.fromkeys(stack_role(b, role) for b in first.base)) \
             if stack and first.base else (combine_role(first.country, role),)
-        by_head[word.id] = attrs.evolve(
-            own, codes=codes, kind="combined", country=first.country,
+        by_head[word.id] = own.replace(
+            codes=codes, kind="combined", country=first.country,
             entry=f"{first.entry} (shared) / {own.entry}",
             note=f"shares the state of {first.text!r}",
         )
 
 
 def lend_appositions(sentence: Tree, by_head: dict[int, Mention]) -> None:
-    for word in sentence.words:
-        if word.deprel != "appos" or word.id not in by_head:
+    words = sentence.words
+    # The appositions, filtered at C speed (map/compress): few sentences have one.
+    for word in compress(words, map("appos".__eq__, map(_DEPREL, words))):
+        if word.id not in by_head:
             continue
         lender = by_head[word.id]
         codes = tuple(dict.fromkeys(
@@ -197,8 +203,7 @@ def lend_appositions(sentence: Tree, by_head: dict[int, Mention]) -> None:
             first, last = np_span(sentence, word.head)
             if own is not None:
                 first, last = min(first, own.start), max(last, own.end)
-            by_head[word.head] = attrs.evolve(
-                lender,
+            by_head[word.head] = lender.replace(
                 head=word.head,
                 start=first,
                 end=last,

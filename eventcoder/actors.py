@@ -28,10 +28,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from itertools import compress
+from operator import attrgetter
+from typing import Any
 
 import attrs
 
-from eventcoder.actor_context import apply_context, is_capital, is_country
+from eventcoder.actor_context import apply_context, is_capital, is_country, place_context
 from eventcoder.actor_conventions import apply_conventions
 from eventcoder.actor_phrases import (
     ACTOR,
@@ -44,6 +47,7 @@ from eventcoder.actor_phrases import (
     combine_role,
     role_part,
     stack_base,
+    with_alone,
 )
 from eventcoder.actor_relations import (
     agents_of_states,
@@ -55,7 +59,7 @@ from eventcoder.actor_relations import (
 from eventcoder.dictionaries.phrases import normalise_phrase, singular, written_tokens
 from eventcoder.dictionaries.schema import ActorEntry, AgentEntry, PlaceEntry
 from eventcoder.matcher import PhraseMatcher, WordTokens
-from eventcoder.model import Sentence, Word
+from eventcoder.model import NO_ENTITY, Sentence, Word
 from eventcoder.noun_phrases import SPONSOR_WORDS, np_head, np_span, span_head
 from eventcoder.pronouns import PRONOUNS, Antecedents, is_expletive, resolve_pronoun
 from eventcoder.tree import Tree, as_tree
@@ -70,6 +74,9 @@ __all__ = [
     "np_span",
     "subject_heads",
 ]
+
+_NER = attrgetter("ner")
+_START_HEAD = attrgetter("start", "head")  # the order of a sentence's mentions
 
 #: Named-entity types kept as uncoded actor mentions (stanza and spaCy labels).
 ACTOR_ENTITIES = frozenset({"PERSON", "PER", "ORG", "GPE", "NORP"})
@@ -106,6 +113,17 @@ class Mention:
     #: of its head agent, which a conjoined agent shares ("Danish Islamist media and
     #: government": DNKMUS, so the government is DNKMUSGOV).
     base: tuple[str, ...] = ()
+
+    def replace(self, **changes: Any) -> Mention:
+        """A copy with ``changes``: :func:`attrs.evolve`, faster (the fields are read
+        at C speed), for the passes that recode mentions."""
+        values = dict(zip(_MENTION_FIELDS, _mention_values(self), strict=True))
+        values.update(changes)
+        return Mention(**values)
+
+
+_MENTION_FIELDS = tuple(field.name for field in attrs.fields(Mention))
+_mention_values = attrgetter(*_MENTION_FIELDS)
 
 
 @attrs.frozen
@@ -158,13 +176,13 @@ class ActorLexicon:
         self.agent_by_name: dict[str, AgentEntry] = {}
         for agent in self.agents:
             self.agent_by_name.setdefault(agent.name, agent)
-        #: Memo of :func:`_best_part` by (payloads, day): the part without its span.
-        self.parts: dict[tuple[tuple, dt.date | None], Part] = {}
+        #: Memo of :func:`_reading` by (payloads, day).
+        self.readings: dict[tuple[tuple, dt.date | None], _Reading] = {}
         #: Memo of :func:`_listed_payloads` by (payloads, matched text).
         self.listed: dict[tuple[tuple, str], tuple] = {}
 
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "parts": {}, "listed": {}}
+        return {**self.__dict__, "readings": {}, "listed": {}}
 
     def listed_payloads(self, payloads: tuple, text: str) -> tuple:
         """:func:`_listed_payloads`, memoised over a run."""
@@ -180,25 +198,61 @@ class ActorLexicon:
         """The first agent or title called ``name`` (None when there is none)."""
         return self.agent_by_name.get(name) if name is not None else None
 
-    def part(self, payloads: tuple, start: int, end: int, day: dt.date | None) -> Part:
-        """:func:`_best_part` of a matched phrase, memoised over a run (it depends on the
+    def reading(self, payloads: tuple, day: dt.date | None) -> _Reading:
+        """:func:`_reading` of a match's payloads, memoised over a run (it depends on the
         payloads and the day only)."""
         key = (payloads, day)
-        found = self.parts.get(key)
+        found = self.readings.get(key)
         if found is None:
-            if len(self.parts) >= _PART_MEMO_SIZE:
-                self.parts.clear()
-            found = self.parts[key] = _best_part(self, payloads, 0, 0, day)
-        return Part(found.kind, start, end, found.name, found.codes, found.country,
-                     found.combinable, found.role, found.standalone)
+            if len(self.readings) >= _PART_MEMO_SIZE:
+                self.readings.clear()
+            found = self.readings[key] = _reading(self, payloads, day)
+        return found
+
+
+@attrs.frozen
+class _Reading:
+    """What a match's payloads make of it, whatever its span: the :func:`_best_part`
+    (with no span), whether an agent without a plural form may drop out
+    (:func:`_listed_payloads`), whether an actor is among them (for
+    :func:`_sponsor_prefix`)."""
+
+    part: Part
+    no_plural: bool
+    actor: bool
+
+    def at(self, start: int, end: int) -> Part:
+        """The part spanning ``start..end``."""
+        part = self.part
+        return Part(part.kind, start, end, part.name, part.codes, part.country,
+                    part.combinable, part.role, part.standalone, part.alone)
+
+
+def _reading(lexicon: ActorLexicon, payloads: tuple, day: dt.date | None) -> _Reading:
+    return _Reading(with_alone(_best_part(lexicon, payloads, 0, 0, day)),
+                    any(p in lexicon.no_plural for p in payloads),
+                    any(kind == ACTOR for kind, _ in payloads))
 
 
 # --- a mention from the parts of its phrase ------------------------------------------
 
 
+#: Named-entity labels of a person (stanza and spaCy).
+PERSON_ENTITIES = ("PER", "PERSON")
+
+
 def _is_person(words: tuple[Word, ...], head: int, parts: list[Part]) -> bool:
-    entity = words[head - 1].entity_type
-    return entity in ("PER", "PERSON") or any(p.kind == TITLE for p in parts)
+    ner = words[head - 1].ner
+    if ner != NO_ENTITY and ner.split("-", 1)[-1] in PERSON_ENTITIES:  # Word.entity_type
+        return True
+    return TITLE in [p.kind for p in parts]
+
+
+def _is_plural(word: Word) -> bool:
+    """``Number=Plur`` among the word's features (the substring test skips parsing the
+    features of the many words without it)."""
+    feats = word.feats
+    return feats is not None and "Number=Plur" in feats and word.feat("Number") == "Plur"
 
 
 def _mention(
@@ -208,7 +262,10 @@ def _mention(
     codes, entry, kind, modifier = code_phrase(head, parts, stack)
     start = end = head
     for part in parts:
-        start, end = min(start, part.start), max(end, part.end)
+        if part.start < start:
+            start = part.start
+        if part.end > end:
+            end = part.end
     if extra:
         start, end = min(start, *extra), max(end, *extra)
     words = sentence.words
@@ -224,7 +281,7 @@ def _mention(
         kind=kind,
         country=country,
         person=_is_person(words, head, parts),
-        plural=words[head - 1].feat("Number") == "Plur",
+        plural=_is_plural(words[head - 1]),
         combinable=combinable,
         base=stack_base(head, parts) if stack and kind == "combined" else (),
     )
@@ -242,14 +299,16 @@ def _collect_parts(
     phrases: dict[int, list[Part]] = {}
     for first, last, found in lexicon.matcher.find(flat):
         start, end = first + 1, last + 1
-        payloads = _written_as_listed(lexicon, words[first:end], found)
-        if not payloads:
-            continue  # "polices": the plural of an agent that has none
-        if _sponsor_prefix(words[end - 1].text, payloads):
+        reading = lexicon.reading(found, day)
+        if reading.no_plural:  # an agent listed without a plural form may drop out
+            payloads = lexicon.listed_payloads(found, " ".join(w.text for w in words[first:end]))
+            if not payloads:
+                continue  # "polices": the plural of an agent that has none
+            reading = lexicon.reading(payloads, day)
+        if reading.actor and _sponsor_prefix(words[end - 1].text):
             continue  # "Turkish-backed" as one word: the sponsor is not the phrase's actor
-        part = lexicon.part(payloads, start, end, day)
-        head = np_head(sentence, span_head(words, start, end))
-        phrases.setdefault(head, []).append(part)
+        head = start if start == end else span_head(words, start, end)
+        phrases.setdefault(np_head(sentence, head), []).append(reading.at(start, end))
     return {head: parts for head, parts in phrases.items()
             if not _adjective_roles(words, head, parts)}
 
@@ -291,18 +350,9 @@ def _names_across_modifiers(lexicon: ActorLexicon, sentence: Tree,
                 parts[index] = _best_part(lexicon, payloads, part.start, head, day)
 
 
-def _written_as_listed(lexicon: ActorLexicon, words: Sequence[Word], payloads: tuple
-                       ) -> tuple:
-    """The payloads of a match minus the agents whose matched name has no plural form
-    (``no_plural``) when the text's last word is such a form ("Gondor's polices")."""
-    if not any(p in lexicon.no_plural for p in payloads):
-        return payloads
-    return lexicon.listed_payloads(payloads, " ".join(w.text for w in words))
-
-
 def _listed_payloads(lexicon: ActorLexicon, payloads: tuple, text: str) -> tuple:
     """The payloads matched as ``text`` minus the agents ``text`` is a plural form of
-    when they have none (see :func:`_written_as_listed`)."""
+    when they have none (``no_plural``: "Gondor's polices" is no "police")."""
     written = written_tokens(text)
     last = written[-1] if written else ""
     if singular(last) == last:
@@ -312,13 +362,12 @@ def _listed_payloads(lexicon: ActorLexicon, payloads: tuple, text: str) -> tuple
                  if lexicon.no_plural.get(p, {}).get(key, last) == last)
 
 
-def _sponsor_prefix(text: str, payloads: tuple) -> bool:
-    """An actor name that is the first part of a one-word "X-backed" modifier."""
+def _sponsor_prefix(text: str) -> bool:
+    """The word is "X-backed": an actor name matched as its first part is a sponsor."""
     if "-" not in text:
         return False
     parts = text.lower().split("-")
-    return (len(parts) > 1 and parts[-1] in SPONSOR_WORDS
-            and any(kind == ACTOR for kind, _ in payloads))
+    return len(parts) > 1 and parts[-1] in SPONSOR_WORDS
 
 
 def _best_part(
@@ -343,9 +392,13 @@ def _best_part(
 def _pronoun_heads(sentence: Tree) -> list[tuple[int, int]]:
     """(phrase head, pronoun id) for each resolvable pronoun in the sentence (not an
     expletive "it": "it seems")."""
+    texts = sentence.texts[1:]  # lower-case forms by word
+    if PRONOUNS.keys().isdisjoint(texts):
+        return []  # most sentences have no pronoun: one set look-up per word
     found = []
-    for word in sentence.words:
-        if word.upos == "PRON" and word.text.lower() in PRONOUNS:
+    # The words whose form is a pronoun's, filtered at C speed (map/compress).
+    for word in compress(sentence.words, map(PRONOUNS.__contains__, texts)):
+        if word.upos == "PRON":
             head = sentence.words[word.head - 1] if word.head else None
             if not is_expletive(word, head):
                 found.append((np_head(sentence, word.id), word.id))
@@ -375,36 +428,52 @@ def find_actors(
     phrases = _collect_parts(lexicon, sentence, day, flat)
     if stack:  # PETRARCH's names skip modifiers: "Ithilen state-run television"
         _names_across_modifiers(lexicon, sentence, phrases, day)
-    pronouns = _pronoun_heads(sentence)
-    pronoun_at = dict((head, pid) for head, pid in pronouns)
-    heads = sorted(set(phrases) | set(pronoun_at))
+    pronoun_at = dict(_pronoun_heads(sentence))
+    heads = sorted(phrases.keys() | pronoun_at.keys()) if pronoun_at else sorted(phrases)
     by_head: dict[int, Mention] = {}
     for head in heads:
-        parts = list(phrases.get(head, ()))
+        parts = phrases.get(head)
         mention = None
         if head in pronoun_at:
-            mention = _with_pronoun(sentence, head, pronoun_at[head], parts, by_head, antecedents,
-                                    stack)
+            mention = _with_pronoun(sentence, head, pronoun_at[head], parts or [], by_head,
+                                    antecedents, stack)
         if mention is None and parts:
             mention = _mention(sentence, head, parts, stack=stack)
         if mention is not None:
             by_head[head] = mention
-    agents_of_states(sentence, by_head, lexicon, stack)
-    allegiances(sentence, by_head, lexicon)
-    share_modifiers(sentence, by_head, lexicon, stack)
-    lend_appositions(sentence, by_head)
-    context = apply_context(sentence, by_head, lexicon, earlier_context)
-    sponsored_proxies(sentence, by_head)
-    if conventions:
-        apply_conventions(sentence, by_head)  # "Israelis", "Ukrainian positions", "former"
+    context = _relate(lexicon, sentence, by_head, earlier_context, conventions)
     if uncoded:
         _add_named_entities(sentence, by_head)
-    ordered = tuple(sorted(by_head.values(), key=lambda m: (m.start, m.head)))
+    ordered = tuple(sorted(by_head.values(), key=_START_HEAD))
     by_word: dict[int, Mention] = {}
     for mention in ordered:
         for ident in range(mention.start, mention.end + 1):
             by_word.setdefault(ident, mention)
     return SentenceActors(ordered, {m.head: m for m in ordered}, by_word, context)
+
+
+def _relate(lexicon: ActorLexicon, sentence: Tree, by_head: dict[int, Mention],
+            earlier_context: str | None, conventions: bool) -> str | None:
+    """The passes between the mentions of a sentence (in place); returns the sentence's
+    country context. The three passes that code bare agents ("rebels" with no actor of
+    their own) are skipped when there is none: they only ever recode such agents."""
+    if not by_head:
+        return None  # nothing for the passes to act on
+    stack = not conventions
+    bare = any(m.kind == "agent" and not m.codes for m in by_head.values())
+    if bare:
+        agents_of_states(sentence, by_head, lexicon, stack)
+        allegiances(sentence, by_head, lexicon)
+        share_modifiers(sentence, by_head, lexicon, stack)
+    lend_appositions(sentence, by_head)
+    if bare:
+        context = apply_context(sentence, by_head, lexicon, earlier_context)
+    else:  # no agent for the context to place (the passes above make none)
+        context = place_context(sentence, by_head)
+    sponsored_proxies(sentence, by_head)
+    if conventions:
+        apply_conventions(sentence, by_head)  # "Israelis", "Ukrainian positions", "former"
+    return context
 
 
 def _with_pronoun(
@@ -445,7 +514,7 @@ def _with_pronoun(
         found.combinable,
     )
     mention = _mention(sentence, head, [*parts, stand_in], stack=stack)
-    return attrs.evolve(mention, note=f"{word.text!r} = {found.text!r}", antecedent=antecedent)
+    return mention.replace(note=f"{word.text!r} = {found.text!r}", antecedent=antecedent)
 
 
 def subject_heads(sentence: Sentence | Tree) -> frozenset[int]:
@@ -454,12 +523,13 @@ def subject_heads(sentence: Sentence | Tree) -> frozenset[int]:
 
 
 def _add_named_entities(sentence: Tree, by_head: dict[int, Mention]) -> None:
+    spans = [span for span in _entity_spans(sentence.words) if span[2] in ACTOR_ENTITIES]
+    if not spans:
+        return
     covered: set[int] = set()
     for mention in by_head.values():
         covered.update(range(mention.start, mention.end + 1))
-    for first, last, label in _entity_spans(sentence.words):
-        if label not in ACTOR_ENTITIES:
-            continue
+    for first, last, label in spans:
         if covered.intersection(range(first, last + 1)):
             continue
         head = np_head(sentence, span_head(sentence.words, first, last))
@@ -482,10 +552,12 @@ def _entity_spans(words: tuple[Word, ...]) -> list[tuple[int, int, str]]:
     """(first id, last id, label) of each BIOES entity."""
     spans = []
     start = None
-    for word in words:
-        if word.ner == "O":
+    previous = 0  # id of the last tagged word: a gap is an "O" word, which ends an entity
+    # The tagged words, filtered at C speed (map/compress): most words are untagged.
+    for word in compress(words, map(NO_ENTITY.__ne__, map(_NER, words))):
+        if word.id != previous + 1:
             start = None
-            continue
+        previous = word.id
         tag, _, label = word.ner.partition("-")
         if tag in ("S", "U"):
             spans.append((word.id, word.id, label))

@@ -14,6 +14,8 @@ inside "Iranian" but does in "Iran-backed".
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
+from itertools import compress
+from operator import and_
 
 from eventcoder.dictionaries.phrases import normalise_phrase
 
@@ -103,32 +105,47 @@ class PhraseMatcher:
         tokens, owners, starts = flat
         found: list[Match] = []
         n = len(tokens)
-        i = 0
         root = self._root
-        while i < n:
-            if not starts[i] or tokens[i] not in root:
-                i += 1  # inside a word part, or no phrase starts with this token
-                continue
-            best = self._longest_at(root, tokens, starts, i)
+        resume = 0  # the token after the last match
+        # Only tokens that start a word (part) and some phrase can start a match; they
+        # are picked at C speed (map/compress): this runs over every token of a text.
+        for i in compress(range(n), map(and_, map(root.__contains__, tokens), starts)):
+            if i < resume:
+                continue  # inside the previous match
+            # The walk of _longest_at, inlined: this loop runs for most words of a text.
+            node: dict = root[tokens[i]]
+            best = None
+            j = i
+            while True:
+                if _END in node and (j + 1 == n or starts[j + 1]):
+                    best = (j, node[_END])
+                j += 1
+                if j == n:
+                    break
+                child = node.get(tokens[j])
+                if child is None:
+                    break
+                node = child
             if best is None:
-                i += 1
                 continue
             if tokens[i] in _ARTICLES and i + 1 < n and starts[i + 1]:
                 # "the U.S.-led coalition": an alias with its article ("THE US") must not
                 # hide a longer phrase starting right after the article.
-                after = self._longest_at(root, tokens, starts, i + 1)
+                after = _longest_at(root, tokens, starts, i + 1)
                 if after is not None and after[0] > best[0]:
                     best, i = after, i + 1
             last, payloads = best
             found.append((owners[i], owners[last], payloads))
-            i = last + 1
+            resume = last + 1
         return found
 
     def find_all(self, flat: WordTokens) -> list[Match]:
         """Every match at every word start (overlaps allowed): for discards and issues."""
         tokens, owners, starts = flat
-        found: list[Match] = []
         root = self._root
+        if root.keys().isdisjoint(tokens):
+            return []  # the usual case: no phrase starts with any token of the sentence
+        found: list[Match] = []
         for i in range(len(tokens)):
             if not starts[i] or tokens[i] not in root:
                 continue
@@ -141,17 +158,18 @@ class PhraseMatcher:
                     found.append((owners[i], owners[j], node[_END]))  # type: ignore[arg-type]
         return found
 
-    @staticmethod
-    def _longest_at(
-        root: dict, tokens: tuple[str, ...], starts: tuple[bool, ...], i: int
-    ) -> tuple[int, tuple[Hashable, ...]] | None:
-        node: dict | None = root
-        best = None
-        n = len(tokens)
-        for j in range(i, n):
-            node = node.get(tokens[j])  # type: ignore[union-attr]
-            if node is None:
-                break
-            if _END in node and (j + 1 == n or starts[j + 1]):
-                best = (j, node[_END])
-        return best
+
+def _longest_at(
+    root: dict, tokens: tuple[str, ...], starts: tuple[bool, ...], i: int
+) -> tuple[int, tuple[Hashable, ...]] | None:
+    """The last token and payloads of the longest phrase starting at token ``i``."""
+    node: dict | None = root
+    best = None
+    n = len(tokens)
+    for j in range(i, n):
+        node = node.get(tokens[j])  # type: ignore[union-attr]
+        if node is None:
+            break
+        if _END in node and (j + 1 == n or starts[j + 1]):
+            best = (j, node[_END])
+    return best

@@ -27,8 +27,11 @@ def np_head(sentence: Sentence | Tree, word_id: int) -> int:
     words = sentence.words
     word = words[word_id - 1]
     while word.head:
+        rel = word.deprel
+        if rel not in NP_INTERNAL and rel != "conj" and rel not in HYPHEN_MODIFIERS:
+            break  # most words: no relation below can climb (tested first, it is cheap)
         parent = words[word.head - 1]
-        if parent.lemma.lower() in SPONSOR_WORDS and parent.deprel in ("amod", "acl"):
+        if parent.deprel in ("amod", "acl") and parent.lemma.lower() in SPONSOR_WORDS:
             break  # "Turkish" in "Turkish-backed rebels" is the sponsor, not the rebels
         if (word.deprel in NP_INTERNAL
                 or (word.deprel == "conj" and parent.deprel in NP_INTERNAL)
