@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from eventcoder.actors import ActorLexicon, SentenceActors, find_actors
+from eventcoder.actors import ActorLexicon, Mention, SentenceActors, find_actors
 from eventcoder.assemble import Outcome, Settings, assemble
 from eventcoder.dictionaries.schema import DictionarySet
 from eventcoder.errors import EventCoderError
@@ -299,7 +299,10 @@ class Coder:
                              earlier_context=context,
                              conventions=self.conventions == "news")
         contexts.append(actors.context)
-        history.append((actors.coded(), tree.subjects))
+        coded = actors.coded()
+        history.append((coded, tree.subjects))
+        if traces is None and not self._may_give_events(coded):
+            return []  # (explaining codes it in full: traces show why nothing was coded)
         # when explaining, every part of every predicate is worked out (traces show them)
         predicates = [with_known_lemma(p, tree.texts[p.verb], self.verbs.by_first)
                       for p in find_predicates(tree, lazy=traces is None)]  # "cordoned"
@@ -319,6 +322,15 @@ class Coder:
             traces.append(SentenceTrace(sentence, None, actors, tuple(predicates), tuple(matches),
                                         tuple(outcomes), tuple(events), issues))
         return events
+
+    def _may_give_events(self, coded: tuple[Mention, ...]) -> bool:
+        """Whether a sentence whose coded actors are ``coded`` can give an event. Every
+        event has a source and a target (unless ``incomplete``), each a mention of the
+        sentence's actors with a code (one with no code gives ``""``, dropped unless
+        ``uncoded``), but for a target the dictionary implies. With neither option a
+        sentence with no coded actor gives none: its predicates need not be worked
+        out, matched or assembled (a third of the sentences of the mixed benchmark)."""
+        return bool(coded) or self.incomplete or self.uncoded
 
     def _match(self, tree: Tree, predicates: list[Predicate], actors: SentenceActors,
                explain: bool) -> list[VerbMatch | None]:
