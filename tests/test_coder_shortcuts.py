@@ -1,7 +1,7 @@
 """The coder's shortcuts give the events of the full computation, on the real parses of
 tests/data/ with the default dictionaries: a sentence with no coded actor is not
 coded past its actors (Coder._may_give_events), while explaining codes every sentence
-in full."""
+in full; nominals look for by-phrases only in sentences with "by"."""
 
 from __future__ import annotations
 
@@ -11,11 +11,16 @@ from typing import Any
 import pytest
 from coder_fixtures import CODER_DATA
 
+from eventcoder.actors import find_actors
 from eventcoder.coder import Coder
 from eventcoder.conllu import read_conllu
 from eventcoder.dictionaries.loading import load_dictionaries
 from eventcoder.dictionaries.schema import DictionarySet
 from eventcoder.model import Document
+from eventcoder.nominals import _by_phrases
+from eventcoder.predicates import find_predicates
+from eventcoder.repairs import repair_parse
+from eventcoder.tree import Tree
 
 DATA = CODER_DATA.parent
 
@@ -65,3 +70,19 @@ def test_incomplete_events_need_no_actor() -> None:
     found = [trace for doc in _docs() for trace in coder.explain(doc).sentences
              if trace.actors is not None and not trace.actors.coded() and trace.events]
     assert found
+
+
+def test_by_phrase_nominals_need_the_word_by() -> None:
+    """by_phrase_nominals looks at no noun of a sentence without "by": the search it
+    skips finds nothing in those sentences, and finds nominals in others."""
+    coder = Coder(_dictionaries())
+    with_by = 0
+    for doc in _docs():
+        for sentence in doc.sentences:
+            tree = Tree(repair_parse(sentence))
+            actors = find_actors(coder.lexicon, tree, doc.date, [], uncoded=True)
+            found = _by_phrases(coder.nouns, tree, find_predicates(tree), actors)
+            if "by" not in tree.lemmas:
+                assert found == [], sentence.text
+            with_by += bool(found)
+    assert with_by >= 2
