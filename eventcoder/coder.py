@@ -306,6 +306,8 @@ class Coder:
         # when explaining, every part of every predicate is worked out (traces show them)
         predicates = [with_known_lemma(p, tree.texts[p.verb], self.verbs.by_first)
                       for p in find_predicates(tree, lazy=traces is None)]  # "cordoned"
+        if traces is None and not self._may_pair(coded, tree, predicates):
+            return []  # (as above)
         if self.irrealis == "code":
             predicates = [_as_realis(p) for p in predicates]
         matches = self._match(tree, predicates, actors, traces is not None)
@@ -331,6 +333,17 @@ class Coder:
         sentence with no coded actor gives none: its predicates need not be worked
         out, matched or assembled (a third of the sentences of the mixed benchmark)."""
         return bool(coded) or self.incomplete or self.uncoded
+
+    def _may_pair(self, coded: tuple[Mention, ...], tree: Tree,
+                  predicates: list[Predicate]) -> bool:
+        """Whether a sentence can give an event, given its coded actors and predicates
+        (see :meth:`_may_give_events`): an event's source and target have different
+        codes, so with a single code among the actors only a verb whose entry implies a
+        target (``target:``, "vetoed") can give one."""
+        if self.incomplete or self.uncoded or len({c for m in coded for c in m.codes}) > 1:
+            return True
+        implying = self.verbs.implying
+        return any(p.lemma in implying or tree.texts[p.verb] in implying for p in predicates)
 
     def _match(self, tree: Tree, predicates: list[Predicate], actors: SentenceActors,
                explain: bool) -> list[VerbMatch | None]:

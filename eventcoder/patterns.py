@@ -156,6 +156,11 @@ class VerbIndex:
             first: tuple(index for _, index in found)
             for first, found in self.by_first.items() if not any(rest for rest, _ in found)
         }
+        #: First words of the entries that imply a target (``target:`` of the block or
+        #: of a pattern): only their verbs code an event with a single coded actor.
+        self.implying = frozenset(
+            first for first, found in self.by_first.items()
+            if any(_implies_target(self.verbs[index]) for _, index in found))
 
     def _anchor_index(self, entry_index: int) -> _AnchorIndex:
         index: dict[str, list[int]] = {}
@@ -240,6 +245,10 @@ class VerbIndex:
                 best, best_len, used = [], len(rest), ids
             best.append(index)
         return best, used
+
+
+def _implies_target(entry: VerbEntry) -> bool:
+    return entry.target is not None or any(p.target is not None for p in entry.patterns)
 
 
 def _all_occur(anchors: tuple[frozenset[str], ...], vocabulary: frozenset[str]) -> bool:

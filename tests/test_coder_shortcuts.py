@@ -86,3 +86,25 @@ def test_by_phrase_nominals_need_the_word_by() -> None:
                 assert found == [], sentence.text
             with_by += bool(found)
     assert with_by >= 2
+
+
+def test_sentences_with_one_code_need_a_verb_implying_a_target() -> None:
+    """What the single-code shortcut (Coder._may_pair) skips: sentences whose coded
+    actors have one code between them give events only through a verb implying a
+    target ("Russia vetoed the resolution": RUS 161 IGOUNO)."""
+    coder = Coder(_dictionaries())
+    implying = coder.verbs.implying
+    skipped = implied = 0
+    for doc in _docs():
+        for trace in coder.explain(doc).sentences:
+            if trace.actors is None or len({c for m in trace.actors.coded()
+                                            for c in m.codes}) != 1:
+                continue
+            tree = Tree(trace.sentence)
+            if any(p.lemma in implying or tree.texts[p.verb] in implying
+                   for p in trace.predicates):
+                implied += bool(trace.events)
+            else:
+                assert not trace.events, trace.sentence.text
+                skipped += any(m is not None for m in trace.matches)
+    assert skipped > 5 and implied >= 1, (skipped, implied)
