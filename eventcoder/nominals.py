@@ -151,6 +151,14 @@ def by_phrase_nominals(nouns: NounIndex, tree: Tree, predicates: Sequence[Predic
     """
     if not nouns:
         return []
+    # a by-phrase needs the word "by" (most sentences have none: no noun is looked at)
+    found = _by_phrases(nouns, tree, predicates, actors) if "by" in tree.lemmas else []
+    return found + _manner_nominals(nouns, tree, predicates, actors)
+
+
+def _by_phrases(nouns: NounIndex, tree: Tree, predicates: Sequence[Predicate],
+                actors: SentenceActors) -> list[tuple[Predicate, VerbMatch]]:
+    """:func:`by_phrase_nominals` less the manner nouns."""
     by_verb = {p.verb: p for p in predicates}
     agents: set[int] | None = None  # (worked out for the first coded by-phrase: it reads
     found = []                      # the arguments of every predicate)
@@ -187,7 +195,7 @@ def by_phrase_nominals(nouns: NounIndex, tree: Tree, predicates: Sequence[Predic
             match = VerbMatch(entry, phrase, None, entry.code, None, None,
                               noun_target(tree, word.id, actors), light=True)
         found.append((predicate, match))
-    return found + _manner_nominals(nouns, tree, predicates, actors)
+    return found
 
 
 #: Event nouns that, in an *in*-phrase of a verb, code the verb's subject's stance

@@ -156,6 +156,11 @@ class VerbIndex:
             first: tuple(index for _, index in found)
             for first, found in self.by_first.items() if not any(rest for rest, _ in found)
         }
+        #: First words of the entries that imply a target (``target:`` of the block or
+        #: of a pattern): only their verbs code an event with a single coded actor.
+        self.implying = frozenset(
+            first for first, found in self.by_first.items()
+            if any(_implies_target(self.verbs[index]) for _, index in found))
 
     def _anchor_index(self, entry_index: int) -> _AnchorIndex:
         index: dict[str, list[int]] = {}
@@ -242,6 +247,10 @@ class VerbIndex:
         return best, used
 
 
+def _implies_target(entry: VerbEntry) -> bool:
+    return entry.target is not None or any(p.target is not None for p in entry.patterns)
+
+
 def _all_occur(anchors: tuple[frozenset[str], ...], vocabulary: frozenset[str]) -> bool:
     """Whether a word of each anchor occurs (a loop: called for many patterns of many
     predicates, where a generator expression costs more than the test)."""
@@ -315,27 +324,83 @@ Result = tuple[int, int, Binds]  # end position in the sequence, score, slot bin
 
 @attrs.define
 class _Context:
-    """What item matching needs about one sentence (local to one predicate)."""
+    """What item matching needs about one sentence (local to one predicate).
+
+    The predicate's word sets (``before``, ``after``, its reported clauses and its place
+    phrases) are worked out on first use: most predicates try no pattern with items on
+    both sides of ``*`` or with a slot, and working them out is most of the cost of a
+    predicate that tries few patterns."""
 
     sentence: Tree
-    lemmas: tuple[str, ...]
-    texts: tuple[str, ...]
+    predicate: Predicate
     mention_of: Mapping[int, Mention]
-    opaque: frozenset[int]
-    #: Heads of the verb's place and time phrases ("in Sochi"): a bare slot skips them.
-    places: frozenset[int] = frozenset()
+    #: Word ids a multiword verb uses beyond itself ("fire" of "open fire").
+    used: tuple[int, ...] = ()
     in_prep: bool = False
-    #: The predicate's verb: its own marker ("to" of "to accord") is not a phrase.
-    verb: int = 0
     #: PETRARCH's reading of ``(PREP WORD ...)``: WORD follows the preposition.
     adjacent_preps: bool = False
-    #: PETRARCH's verb phrase: ``^`` items a ``(PREP ...)`` phrase has no actor for
-    #: consume the actor phrases after it.
-    spill_skips: bool = False
-    #: PETRARCH's phrases: a modifier's conjuncts may come between a term's words.
-    coordinated_terms: bool = False
-    #: The words ``before`` items match in (the predicate's, less any left out).
-    before: tuple[int, ...] = ()
+    #: PETRARCH's verb phrase (see :func:`match_predicate`): ``before`` leaves out the
+    #: verb's adverbs, ``after`` its *that*-clauses; ``^`` items a ``(PREP ...)`` phrase
+    #: has no actor for consume the actor phrases after it; a modifier's conjuncts may
+    #: come between a term's words.
+    narrow: bool = False
+    lemmas: tuple[str, ...] = attrs.field(init=False)
+    texts: tuple[str, ...] = attrs.field(init=False)
+    _places: frozenset[int] | None = attrs.field(init=False, default=None)
+    _before: tuple[int, ...] | None = attrs.field(init=False, default=None)
+    _after: tuple[int, ...] | None = attrs.field(init=False, default=None)
+
+    def __attrs_post_init__(self) -> None:
+        self.lemmas = self.sentence.lemmas
+        self.texts = self.sentence.texts
+
+    @property
+    def verb(self) -> int:
+        """The predicate's verb: its own marker ("to" of "to accord") is not a phrase."""
+        return self.predicate.verb
+
+    @property
+    def opaque(self) -> frozenset[int]:
+        """The predicate's reported clauses: no slot binds in them."""
+        return self.predicate.opaque
+
+    @property
+    def places(self) -> frozenset[int]:
+        """Heads of the verb's place and time phrases ("in Sochi"): a bare slot skips them."""
+        if self._places is None:
+            self._places = frozenset(a.head for a in self.predicate.obliques
+                                     if a.prep in PLACE_PREPS)
+        return self._places
+
+    @property
+    def spill_skips(self) -> bool:
+        return self.narrow
+
+    @property
+    def coordinated_terms(self) -> bool:
+        return self.narrow
+
+    @property
+    def before(self) -> tuple[int, ...]:
+        """The words ``before`` items match in (the predicate's, less any left out)."""
+        if self._before is None:
+            predicate = self.predicate
+            self._before = (_without_adverbs(self.sentence, predicate) if self.narrow
+                            else predicate.before)
+        return self._before
+
+    @property
+    def after(self) -> tuple[int, ...]:
+        """The words ``after`` items match in (the predicate's, less the words the verb
+        uses and any left out)."""
+        if self._after is None:
+            after = self.predicate.after
+            if self.used:
+                after = tuple(i for i in after if i not in self.used)
+            if self.narrow:
+                after = _without_clauses(self.sentence, self.predicate, after)
+            self._after = after
+        return self._after
 
 
 def _words_at(ctx: _Context, seq: Sequence[int], j: int, words: tuple[str, ...], exact: bool
@@ -545,15 +610,6 @@ def _match_items(
 # --- one predicate ---------------------------------------------------------------------
 
 
-def _context(tree: Tree, actors: SentenceActors, predicate: Predicate,
-             adjacent_preps: bool = False, narrow: bool = False) -> _Context:
-    places = frozenset(a.head for a in predicate.obliques if a.prep in PLACE_PREPS)
-    before = _without_adverbs(tree, predicate) if narrow else predicate.before
-    return _Context(tree, tree.lemmas, tree.texts, actors.by_word, predicate.opaque, places,
-                    verb=predicate.verb, adjacent_preps=adjacent_preps, before=before,
-                    spill_skips=narrow, coordinated_terms=narrow)
-
-
 def _without_adverbs(tree: Tree, predicate: Predicate) -> tuple[int, ...]:
     """The predicate's ``before`` words less the verb's own adverbs ("*recently*
     allowed", "was *heavily and unjustly* criticized"); a negator ("not", "never") stays,
@@ -578,15 +634,21 @@ def _without_clauses(tree: Tree, predicate: Predicate, after: tuple[int, ...]
     return tuple(i for i in after if i not in clauses) if clauses else after
 
 
-def _try(before_items: tuple, after_items: tuple, ctx: _Context, predicate: Predicate,
-         after: tuple[int, ...]) -> tuple[int, Binds] | None:
-    before = _match_items(before_items, 0, ctx, ctx.before, 0, False)
+def _try(before_items: tuple, after_items: tuple, ctx: _Context) -> tuple[int, Binds] | None:
+    # a side with no items matches without its words being worked out
+    before = _match_items(before_items, 0, ctx, ctx.before, 0, False) if before_items \
+        else _NOTHING
     if before is None:
         return None
-    found = _match_items(after_items, 0, ctx, after, 0, False)
+    found = _match_items(after_items, 0, ctx, ctx.after, 0, False) if after_items \
+        else _NOTHING
     if found is None:
         return None
     return before[1] + found[1], {**before[2], **found[2]}
+
+
+#: What an empty list of items matches (its bindings are only read).
+_NOTHING: Result = (0, 0, {})
 
 
 def _admissible(pattern: Pattern, predicate: Predicate, intent: bool = False) -> str | None:
@@ -631,9 +693,6 @@ def match_predicate(
         return None
     intent = declares_intent(tree, predicate)
     verb_text, verb_keys = _verb_keys(tree, predicate, used)
-    after = tuple(i for i in predicate.after if i not in used) if used else predicate.after
-    if narrow:
-        after = _without_clauses(tree, predicate, after)
     ctx: _Context | None = None
     best: tuple[int, Pattern, VerbEntry, Binds] | None = None
     attempts: list[Attempt] = []
@@ -648,8 +707,9 @@ def match_predicate(
                 why = "a word of the pattern is not in the sentence"
             result = None
             if why is None:
-                ctx = ctx or _context(tree, actors, predicate, adjacent_preps, narrow)
-                result = _try(before_items, after_items, ctx, predicate, after)
+                ctx = ctx or _Context(tree, predicate, actors.by_word, used,
+                                      adjacent_preps=adjacent_preps, narrow=narrow)
+                result = _try(before_items, after_items, ctx)
             if explain:
                 attempts.append(Attempt(entry.name, pattern, result[0] if result else None,
                                         why or ("" if result else "items not found in order")))
