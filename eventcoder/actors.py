@@ -338,15 +338,16 @@ def _collect_parts(
     if flat is None:
         flat = lexicon.matcher.word_tokens([w.text for w in words])
     phrases: dict[int, list[Part]] = {}
+    readings = lexicon.readings
     for first, last, found in lexicon.matcher.find(flat):
         start, end = first + 1, last + 1
-        reading = lexicon.reading(found, day)
+        reading = readings.get((found, day)) or lexicon.reading(found, day)
         if reading.no_plural:  # an agent listed without a plural form may drop out
             payloads = lexicon.listed_payloads(found, " ".join(w.text for w in words[first:end]))
             if not payloads:
                 continue  # "polices": the plural of an agent that has none
             reading = lexicon.reading(payloads, day)
-        if reading.actor and _sponsor_prefix(words[end - 1].text):
+        if reading.actor and "-" in words[last].text and _sponsor_prefix(words[last].text):
             continue  # "Turkish-backed" as one word: the sponsor is not the phrase's actor
         head = start if start == end else span_head(words, start, end)
         phrases.setdefault(np_head(sentence, head), []).append(reading.at(start, end))
@@ -571,7 +572,7 @@ def _add_named_entities(sentence: Tree, by_head: dict[int, Mention]) -> None:
     for mention in by_head.values():
         covered.update(range(mention.start, mention.end + 1))
     for first, last, label in spans:
-        if covered.intersection(range(first, last + 1)):
+        if not covered.isdisjoint(range(first, last + 1)):
             continue
         head = np_head(sentence, span_head(sentence.words, first, last))
         if head in by_head:
