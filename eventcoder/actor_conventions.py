@@ -23,7 +23,6 @@ import re
 from typing import TYPE_CHECKING
 
 from eventcoder.model import Sentence
-
 from eventcoder.tree import Tree, as_tree
 
 if TYPE_CHECKING:

@@ -12,8 +12,8 @@ import attrs
 from eventcoder.dictionaries.schema import ActorEntry, AgentEntry
 from eventcoder.role_stacking import stack_roles
 
-__all__ = ["Alone", "Part", "actor_part", "build_part", "code_phrase", "combine_role", "role_part", "stack_base",
-           "with_alone"]
+__all__ = ["Alone", "Part", "actor_part", "build_part", "code_phrase", "combine_role", "role_part",
+           "stack_base", "with_alone"]
 
 ACTOR, AGENT, TITLE, PLACE = 0, 1, 2, 3
 #: Codes of a state's government role: actors with these combine with agents by country.
