@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from eventcoder.actor_phrases import combine_role
@@ -14,6 +15,8 @@ if TYPE_CHECKING:  # eventcoder.actors imports this module: no import cycle at r
     from eventcoder.actors import ActorLexicon, Mention
 
 __all__ = ["apply_context", "is_capital", "is_country", "place_context"]
+
+_START = attrgetter("start")
 
 #: Prepositions that put a country actor's name in a phrase of place ("in southern
 #: Syria"): such a mention gives the sentence its country context.
@@ -112,7 +115,7 @@ def _place_spots(sentence: Tree, by_head: dict[int, Mention]) -> Iterator[Mentio
     phrase of place ("in southern Syria", "into Lebanon"), in sentence order (lazily:
     without a bare agent to place only the first is needed)."""
     placed = [m for m in by_head.values() if m.country]
-    for mention in sorted(placed, key=lambda m: m.start):
+    for mention in sorted(placed, key=_START):
         if sentence.lemmas[mention.head] in VENUE_NOUNS:
             continue  # "the Geneva talks": a meeting named after its venue
         if _venue_of_meeting(sentence, mention.head):
@@ -151,16 +154,17 @@ def _placed(cases: list[str]) -> bool:
 
 def _indefinite(sentence: Tree, head: int) -> bool:
     """"a suicide bomber": one unnamed individual, not a side of the conflict."""
-    return any(c.lemma.lower() in ("a", "an") for c in sentence.children(head, "det"))
+    lemmas = sentence.lemmas
+    return any(lemmas[c.id] in ("a", "an") for c in sentence.children(head, "det"))
 
 
 def _held_place(sentence: Tree, mention: Mention) -> bool:
     """"rebel-held areas", "government-controlled towns": a place described by who holds
     it, not the holders (gold/README "Targets")."""
-    words = sentence.words[mention.start - 1 : mention.end]
-    return any(w.text.lower().endswith(HELD_SUFFIXES)
-               or (w.text.lower() in HELD_WORDS and k and words[k - 1].text == "-")
-               for k, w in enumerate(words))
+    texts = sentence.texts  # lower-case forms by word id
+    return any(texts[i].endswith(HELD_SUFFIXES)
+               or (texts[i] in HELD_WORDS and i > mention.start and texts[i - 1] == "-")
+               for i in range(mention.start, mention.end + 1))
 
 
 def _domestic(mention: Mention, roles: frozenset[str] = HOME_ROLES) -> str | None:

@@ -23,10 +23,10 @@ import re
 from typing import TYPE_CHECKING
 
 from eventcoder.model import Sentence
+from eventcoder.tree import Tree, as_tree
 
 if TYPE_CHECKING:
     from eventcoder.actors import Mention
-    from eventcoder.tree import Tree
 
 __all__ = ["ACT_NOUNS", "FORMER", "MILITARY_PLACES", "apply_conventions"]
 
@@ -50,35 +50,38 @@ _STATE_ROLES = ("", "GOV", "MIL", "COP", "SPY")
 
 def apply_conventions(sentence: Sentence | Tree, by_head: dict[int, Mention]) -> None:
     """Recode the mentions the conventions above apply to (in place)."""
+    tree = as_tree(sentence)
     for head, mention in list(by_head.items()):
         country = mention.country
         if not country or len(country) != 3 or not mention.codes:
             continue
         if not all(c[:3] == country and c[3:] in _STATE_ROLES for c in mention.codes):
             continue
-        found = _convention(sentence, mention, country)
+        found = _convention(tree, mention, country)
         if found is not None:
             code, why = found
             by_head[head] = mention.replace(codes=(code,), note=why)
 
 
-def _convention(sentence: Sentence | Tree, mention: Mention, country: str
-                ) -> tuple[str, str] | None:
-    word = sentence.words[mention.head - 1]
+def _convention(sentence: Tree, mention: Mention, country: str) -> tuple[str, str] | None:
+    head = mention.head
+    word = sentence.words[head - 1]
+    lemma, text = sentence.lemmas[head], sentence.texts[head]  # lower-case
     if (mention.kind == "actor" and mention.start == mention.end
-            and _PLURAL_DEMONYM.search(word.text.lower()) and word.text[:1].isupper()):
+            and _PLURAL_DEMONYM.search(text) and word.text[:1].isupper()):
         return country + "CVL", "a plural nationality noun stands for civilians"
     if mention.kind == "actor":
         return None
-    if word.lemma.lower() in MILITARY_PLACES or word.text.lower() in MILITARY_PLACES:
+    if lemma in MILITARY_PLACES or text in MILITARY_PLACES:
         return country + "MIL", "a state's military place stands for its forces"
-    if word.lemma.lower() == "opposition":
+    if lemma == "opposition":
         return country + "OPP", "a state's opposition"
-    if ((word.lemma.lower() in ACT_NOUNS or word.text.lower() in ACT_NOUNS)
+    if ((lemma in ACT_NOUNS or text in ACT_NOUNS)
             and not word.deprel.startswith("nsubj") and mention.codes != (country,)):
         return country, "a state's act named by a noun (not a subject) stands for the state"
-    span = [*sentence.words[mention.start - 1 : mention.end],
-            *sentence.children(mention.head, "amod")]  # "a *former* Syrian colonel"
-    if any(w.lemma.lower() in FORMER or w.text.lower().startswith("ex-") for w in span):
+    span = [*range(mention.start, mention.end + 1),
+            *(w.id for w in sentence.children(head, "amod"))]  # "a *former* Syrian colonel"
+    lemmas, texts = sentence.lemmas, sentence.texts
+    if any(lemmas[i] in FORMER or texts[i].startswith("ex-") for i in span):
         return country + "ELI", "a former official is an elite outside the government"
     return None

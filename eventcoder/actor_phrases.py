@@ -5,14 +5,15 @@ stacking with ``stack``)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import attrs
 
 from eventcoder.dictionaries.schema import ActorEntry, AgentEntry
 from eventcoder.role_stacking import stack_roles
 
-__all__ = ["Alone", "Part", "actor_part", "code_phrase", "combine_role", "role_part", "stack_base",
-           "with_alone"]
+__all__ = ["Alone", "Part", "actor_part", "build_part", "code_phrase", "combine_role", "role_part",
+           "stack_base", "with_alone"]
 
 ACTOR, AGENT, TITLE, PLACE = 0, 1, 2, 3
 #: Codes of a state's government role: actors with these combine with agents by country.
@@ -22,7 +23,7 @@ STATE_ROLES = ("GOV", "")
 # --- one candidate actor inside a phrase ---------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)  # no weak references: see _UnfrozenPart
 class Part:
     """A matched piece of a noun phrase: an actor, agent, title or resolved pronoun."""
 
@@ -43,6 +44,38 @@ class Part:
 #: What :func:`code_phrase` answers for a phrase of one part: codes, entry, kind and
 #: whether that part is the modifier it returns.
 Alone = tuple[tuple[str, ...], str, str, bool]
+
+
+class _UnfrozenPart:
+    """:class:`Part`'s slot layout without its frozen guard: builds a Part with plain
+    stores, then turns itself into one, equal to ``Part(...)`` with the same arguments
+    (see :class:`eventcoder.model._UnfrozenWord`). Every dictionary match of a sentence
+    becomes a part, and attrs' frozen ``__init__`` costs a call per field."""
+
+    __slots__ = tuple(field.name for field in attrs.fields(Part))
+
+    def __init__(
+        self, kind: int, start: int, end: int, name: str, codes: tuple[str, ...] = (),
+        country: str | None = None, combinable: bool = False, role: str | None = None,
+        standalone: bool = False, alone: tuple[Alone, Alone] | None = None,
+    ) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.name = name
+        self.codes = codes
+        self.country = country
+        self.combinable = combinable
+        self.role = role
+        self.standalone = standalone
+        self.alone = alone
+        self.__class__ = Part  # type: ignore[assignment]
+
+
+if TYPE_CHECKING:
+    build_part = Part
+else:
+    build_part = _UnfrozenPart  # the class itself: no extra call per part
 
 
 def with_alone(part: Part) -> Part:

@@ -189,6 +189,8 @@ def share_modifiers(sentence: Tree, by_head: dict[int, Mention],
 
 def lend_appositions(sentence: Tree, by_head: dict[int, Mention]) -> None:
     words = sentence.words
+    if all(words[head - 1].deprel != "appos" for head in by_head):
+        return  # only a mention that is an apposition lends (most sentences have none)
     # The appositions, filtered at C speed (map/compress): few sentences have one.
     for word in compress(words, map("appos".__eq__, map(_DEPREL, words))):
         if word.id not in by_head:

@@ -30,7 +30,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from itertools import compress
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -43,6 +43,7 @@ from eventcoder.actor_phrases import (
     TITLE,
     Part,
     actor_part,
+    build_part,
     code_phrase,
     combine_role,
     role_part,
@@ -82,7 +83,7 @@ _START_HEAD = attrgetter("start", "head")  # the order of a sentence's mentions
 ACTOR_ENTITIES = frozenset({"PERSON", "PER", "ORG", "GPE", "NORP"})
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)  # no weak references: see _UnfrozenMention
 class Mention:
     """A coded (or knowingly uncoded) noun phrase.
 
@@ -116,14 +117,54 @@ class Mention:
 
     def replace(self, **changes: Any) -> Mention:
         """A copy with ``changes``: :func:`attrs.evolve`, faster (the fields are read
-        at C speed), for the passes that recode mentions."""
+        at C speed, the copy is built by :class:`_UnfrozenMention`), for the passes that
+        recode mentions."""
         values = dict(zip(_MENTION_FIELDS, _mention_values(self), strict=True))
         values.update(changes)
-        return Mention(**values)
+        return _UnfrozenMention(**values)  # type: ignore[return-value]
 
 
 _MENTION_FIELDS = tuple(field.name for field in attrs.fields(Mention))
 _mention_values = attrgetter(*_MENTION_FIELDS)
+
+
+class _UnfrozenMention:
+    """:class:`Mention`'s slot layout without its frozen guard, to build mentions fast
+    (as :class:`eventcoder.model._UnfrozenWord` builds words): it fills the slots with
+    plain stores, then turns itself into a Mention, equal to ``Mention(...)`` with the
+    same arguments. attrs' frozen ``__init__`` calls ``object.__setattr__`` once per
+    field, which made building mentions a tenth of the actor stage. (``__class__``
+    assignment needs both classes without a ``__weakref__`` slot.)"""
+
+    __slots__ = _MENTION_FIELDS
+
+    def __init__(
+        self, head: int, start: int, end: int, text: str, codes: tuple[str, ...],
+        entry: str | None, kind: str, country: str | None = None, person: bool = False,
+        plural: bool = False, combinable: bool = False, note: str | None = None,
+        antecedent: tuple[int, int] | None = None, base: tuple[str, ...] = (),
+    ) -> None:
+        self.head = head
+        self.start = start
+        self.end = end
+        self.text = text
+        self.codes = codes
+        self.entry = entry
+        self.kind = kind
+        self.country = country
+        self.person = person
+        self.plural = plural
+        self.combinable = combinable
+        self.note = note
+        self.antecedent = antecedent
+        self.base = base
+        self.__class__ = Mention  # type: ignore[assignment]
+
+
+if TYPE_CHECKING:
+    build_mention = Mention
+else:
+    build_mention = _UnfrozenMention  # the class itself: no extra call per mention
 
 
 @attrs.frozen
@@ -224,8 +265,8 @@ class _Reading:
     def at(self, start: int, end: int) -> Part:
         """The part spanning ``start..end``."""
         part = self.part
-        return Part(part.kind, start, end, part.name, part.codes, part.country,
-                    part.combinable, part.role, part.standalone, part.alone)
+        return build_part(part.kind, start, end, part.name, part.codes, part.country,
+                          part.combinable, part.role, part.standalone, part.alone)
 
 
 def _reading(lexicon: ActorLexicon, payloads: tuple, day: dt.date | None) -> _Reading:
@@ -271,7 +312,7 @@ def _mention(
     words = sentence.words
     country = modifier.country if modifier is not None else None
     combinable = bool(modifier is not None and modifier.combinable and kind != "combined")
-    return Mention(
+    return build_mention(
         head=head,
         start=start,
         end=end,
@@ -297,15 +338,16 @@ def _collect_parts(
     if flat is None:
         flat = lexicon.matcher.word_tokens([w.text for w in words])
     phrases: dict[int, list[Part]] = {}
+    readings = lexicon.readings
     for first, last, found in lexicon.matcher.find(flat):
         start, end = first + 1, last + 1
-        reading = lexicon.reading(found, day)
+        reading = readings.get((found, day)) or lexicon.reading(found, day)
         if reading.no_plural:  # an agent listed without a plural form may drop out
             payloads = lexicon.listed_payloads(found, " ".join(w.text for w in words[first:end]))
             if not payloads:
                 continue  # "polices": the plural of an agent that has none
             reading = lexicon.reading(payloads, day)
-        if reading.actor and _sponsor_prefix(words[end - 1].text):
+        if reading.actor and "-" in words[last].text and _sponsor_prefix(words[last].text):
             continue  # "Turkish-backed" as one word: the sponsor is not the phrase's actor
         head = start if start == end else span_head(words, start, end)
         phrases.setdefault(np_head(sentence, head), []).append(reading.at(start, end))
@@ -492,7 +534,7 @@ def _with_pronoun(
         return None
     antecedent = (found.head, 0 if found in same else -1)
     if pronoun == head:
-        return Mention(
+        return build_mention(
             head=head,
             start=pronoun,
             end=pronoun,
@@ -530,12 +572,12 @@ def _add_named_entities(sentence: Tree, by_head: dict[int, Mention]) -> None:
     for mention in by_head.values():
         covered.update(range(mention.start, mention.end + 1))
     for first, last, label in spans:
-        if covered.intersection(range(first, last + 1)):
+        if not covered.isdisjoint(range(first, last + 1)):
             continue
         head = np_head(sentence, span_head(sentence.words, first, last))
         if head in by_head:
             continue
-        by_head[head] = Mention(
+        by_head[head] = build_mention(
             head=head,
             start=first,
             end=last,

@@ -9,11 +9,15 @@ and assembly of one sentence all read the same Tree; it is local to that sentenc
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from eventcoder.model import Sentence, Word
 
 __all__ = ["Tree", "as_tree"]
 
 _NO_WORDS: list[Word] = []
+_LEMMA = attrgetter("lemma")
+_TEXT = attrgetter("text")
 
 
 class Tree:
@@ -33,9 +37,11 @@ class Tree:
         self.text = sentence.text
         words = self.words = sentence.words
         #: Lower-case lemmas and forms by word id (index 0 is the root, "").
-        self.lemmas = ("", *[w.lemma.lower() for w in words])
-        self.texts = ("", *[w.text.lower() for w in words])
-        self._kids, self._by_rel, self._cases = _index(words, self.lemmas)
+        # (map over attrgetters: the per-word work runs at C speed)
+        self.lemmas = ("", *map(str.lower, map(_LEMMA, words)))
+        self.texts = ("", *map(str.lower, map(_TEXT, words)))
+        self._kids, self._by_rel = _index(words)
+        self._cases: dict[int, str | None] = {}
         #: Answers of pure functions of this sentence, by a key their module chooses.
         self.memo: dict[object, object] = {}
         self._ids: dict[int, list[int]] = {}
@@ -89,7 +95,17 @@ class Tree:
     def case(self, word: Word | int) -> str | None:
         """The lower-case lemma of the phrase's first ``case`` word (or ADP/SCONJ
         ``mark``): "by" for "by Russia"; None when it has none."""
-        return self._cases.get(word if isinstance(word, int) else word.id)
+        ident = word if isinstance(word, int) else word.id
+        cases = self._cases
+        if ident in cases:
+            return cases[ident]
+        # Worked out on demand: far fewer phrases are asked about than there are words.
+        by_rel = self._by_rel
+        found = [w.id for w in by_rel.get((ident, "case"), _NO_WORDS) if w.deprel == "case"]
+        found += [w.id for w in by_rel.get((ident, "mark"), _NO_WORDS)
+                  if w.deprel == "mark" and w.upos in ("ADP", "SCONJ")]
+        case = cases[ident] = self.lemmas[min(found)] if found else None
+        return case
 
     def subtree_ids(self, word: Word | int) -> list[int]:
         """The ids of the word and everything below it, in sentence order."""
@@ -119,33 +135,31 @@ class Tree:
         return found
 
 
-def _index(words: tuple[Word, ...], lemmas: tuple[str, ...]
-           ) -> tuple[list[list[Word]], dict[tuple[int, str], list[Word]], dict[int, str]]:
-    """In one pass over the words: the dependents of each word id, the dependents by
-    (head id, relation or bare relation), and each head's case lemma (see Tree.case)."""
+def _index(words: tuple[Word, ...]
+           ) -> tuple[list[list[Word]], dict[tuple[int, str], list[Word]]]:
+    """In one pass over the words: the dependents of each word id, and the dependents by
+    (head id, relation or bare relation)."""
     kids: list[list[Word]] = [[] for _ in range(len(words) + 1)]
     rels: dict[tuple[int, str], list[Word]] = {}
-    cases: dict[int, str] = {}
+    get = rels.get
     for word in words:
         head = word.head
         kids[head].append(word)
         rel = word.deprel
-        found = rels.get((head, rel))
+        key = (head, rel)
+        found = get(key)
         if found is None:
-            rels[(head, rel)] = [word]
+            rels[key] = [word]
         else:
             found.append(word)
-        is_case = rel == "case" or (rel == "mark" and word.upos in ("ADP", "SCONJ"))
-        if is_case and head not in cases:  # the first one
-            cases[head] = lemmas[word.id]
         if ":" in rel:  # "obl:agent" is also an "obl"
-            bare = (head, rel.partition(":")[0])
-            found = rels.get(bare)
+            key = (head, rel.partition(":")[0])
+            found = get(key)
             if found is None:
-                rels[bare] = [word]
+                rels[key] = [word]
             else:
                 found.append(word)
-    return kids, rels, cases
+    return kids, rels
 
 
 def as_tree(sentence: Sentence | Tree) -> Tree:

@@ -13,7 +13,7 @@ from coder_fixtures import CODER_DATA
 import eventcoder.actors as actors_module
 from eventcoder.actor_context import apply_context
 from eventcoder.actor_conventions import apply_conventions
-from eventcoder.actor_phrases import code_phrase
+from eventcoder.actor_phrases import Part, code_phrase
 from eventcoder.actor_relations import (
     agents_of_states,
     allegiances,
@@ -26,6 +26,7 @@ from eventcoder.conllu import read_conllu
 from eventcoder.dictionaries.loading import load_dictionaries
 from eventcoder.matcher import PhraseMatcher, WordTokens
 from eventcoder.model import Word
+from eventcoder.noun_phrases import conjunct_ids, np_span
 from eventcoder.tree import Tree
 
 
@@ -190,3 +191,61 @@ def test_skipped_passes_change_nothing(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(actors_module, "_relate", _every_pass)
     assert fast == [(a.mentions, a.context) for a in _all_actors(conventions)]
     assert any(m.kind == "context" for mentions, _ in fast for m in mentions)
+
+
+@pytest.mark.parametrize("conventions", [True, False])
+def test_built_mentions_are_attrs_mentions(conventions: bool) -> None:
+    """Mentions built by _UnfrozenMention (and Mention.replace) are ordinary frozen
+    Mentions, equal to (and hashing as) Mention(...) with the same fields."""
+    checked = 0
+    for actors in _all_actors(conventions):
+        for mention in actors.mentions:
+            assert type(mention) is Mention
+            plain = Mention(**attrs.asdict(mention, recurse=False))
+            assert mention == plain and hash(mention) == hash(plain)
+            with pytest.raises(attrs.exceptions.FrozenInstanceError):
+                mention.head = 0  # type: ignore[misc]
+            checked += 1
+    assert checked > 200
+
+
+def test_built_parts_are_attrs_parts() -> None:
+    """Parts built by _UnfrozenPart (a reading at a span) are ordinary frozen Parts,
+    equal to Part(...) with the same fields, alone answers included."""
+    checked = 0
+    for tree, day in _trees():
+        for first, last, payloads in _lexicon().matcher.find(_flat(tree)):
+            part = _lexicon().reading(payloads, day).at(first + 1, last + 1)
+            assert type(part) is Part
+            plain = Part(**attrs.asdict(part, recurse=False))
+            assert part == plain and hash(part) == hash(plain) and part.alone == plain.alone
+            with pytest.raises(attrs.exceptions.FrozenInstanceError):
+                part.start = 0  # type: ignore[misc]
+            checked += 1
+    assert checked > 400
+
+
+def _plain_lend_appositions(sentence: Tree, by_head: dict[int, Mention]) -> None:
+    """lend_appositions without its shortcut (every apposition word looked at)."""
+    for word in sentence.words:
+        if word.deprel != "appos" or word.id not in by_head:
+            continue
+        lender = by_head[word.id]
+        codes = tuple(dict.fromkeys(code for i in conjunct_ids(sentence, word.id)
+                                    if i in by_head for code in by_head[i].codes))
+        own = by_head.get(word.head)
+        if codes and (own is None or not own.codes or own.kind == "modifier"):
+            first, last = np_span(sentence, word.head)
+            if own is not None:
+                first, last = min(first, own.start), max(last, own.end)
+            by_head[word.head] = lender.replace(
+                head=word.head, start=first, end=last, text=sentence.span_text(first, last),
+                codes=codes, kind="apposition", note=f"coded by its apposition {lender.text!r}")
+
+
+def test_lend_appositions_shortcut_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Skipping lend_appositions when no mention is an apposition changes no mention."""
+    fast = [a.mentions for a in _all_actors(True)]
+    monkeypatch.setattr(actors_module, "lend_appositions", _plain_lend_appositions)
+    assert fast == [a.mentions for a in _all_actors(True)]
+    assert any(m.kind == "apposition" for mentions in fast for m in mentions)
