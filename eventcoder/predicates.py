@@ -552,19 +552,17 @@ _MODALITY = ("advmod", "neg", "aux")
 
 def _modality(sentence: Tree, verb: Word) -> tuple[bool, tuple[str, ...]]:
     """Whether the verb itself is negated (an ``advmod``, ``neg`` or ``aux`` negator),
-    and its modal auxiliaries in order: one pass over its dependents."""
-    negated = False
-    modals: list[str] = []
+    and its modal auxiliaries in order. Looks only at the dependents with those
+    relations (most verbs have few or none: no pass over all its dependents)."""
     lemmas = sentence.lemmas
-    for child in sentence.children(verb):
-        relation = child.deprel.partition(":")[0]
-        if relation not in _MODALITY:
-            continue
-        if not negated and (child.lemma.lower() in NEGATORS or child.feat("Polarity") == "Neg"):
-            negated = True
-        if relation == "aux" and lemmas[child.id] in MODALS:
-            modals.append(lemmas[child.id])
-    return negated, tuple(modals)
+    auxiliaries = sentence.children(verb, "aux")  # (with "aux:pass", in order)
+    modals = tuple([lemmas[c.id] for c in auxiliaries if lemmas[c.id] in MODALS])
+    for relation in _MODALITY:
+        for child in auxiliaries if relation == "aux" else sentence.children(verb, relation):
+            if lemmas[child.id] in NEGATORS or (
+                    "Polarity=Neg" in (child.feats or "") and child.feat("Polarity") == "Neg"):
+                return True, modals
+    return False, modals
 
 
 def _chain(sentence: Tree, verb: Word) -> Iterator[Word]:
