@@ -132,28 +132,41 @@ class Predicate:
     def sources(self) -> tuple[Argument, ...]:
         """Who does the act: subjects, by-agents (and what the verb inherits)."""
         if self._sources is None:
-            object.__setattr__(self, "_sources", tuple(self._frame().sources))
+            self._fill_frame()
         return self._sources  # type: ignore[return-value]
 
     @property
     def targets(self) -> tuple[Argument, ...]:
         """Who the act is done to: objects, passive subjects (and inherited ones)."""
         if self._targets is None:
-            object.__setattr__(self, "_targets", tuple(self._frame().targets))
+            self._fill_frame()
         return self._targets  # type: ignore[return-value]
 
     @property
     def obliques(self) -> tuple[Argument, ...]:
         """The verb's oblique phrases, with their prepositions."""
         if self._obliques is None:
-            object.__setattr__(self, "_obliques", tuple(self._frame().obliques))
+            self._fill_frame()
         return self._obliques  # type: ignore[return-value]
 
     @property
     def passive(self) -> bool:
         if self._passive is None:
-            object.__setattr__(self, "_passive", self._frame().passive)
+            self._fill_frame()
         return self._passive  # type: ignore[return-value]
+
+    def _fill_frame(self) -> None:
+        """Work out the four parts the verb's frame gives at once (whoever asks for one
+        of them most often asks for another). A part already given (``attrs.evolve``
+        with other sources) is kept."""
+        lazy = self._lazy()
+        frame = lazy.frame(lazy.sentence.word(self.verb))
+        for name, value in (("_sources", frame.sources), ("_targets", frame.targets),
+                            ("_obliques", frame.obliques)):
+            if getattr(self, name) is None:
+                object.__setattr__(self, name, tuple(value))
+        if self._passive is None:
+            object.__setattr__(self, "_passive", frame.passive)
 
     @property
     def after(self) -> tuple[int, ...]:
@@ -176,10 +189,6 @@ class Predicate:
         if self._opaque is None:
             object.__setattr__(self, "_opaque", self._lazy().opaque(self.verb))
         return self._opaque  # type: ignore[return-value]
-
-    def _frame(self) -> _Frame:
-        lazy = self._lazy()
-        return lazy.frame(lazy.sentence.word(self.verb))
 
     def _lazy(self) -> _Builder:
         if self._parts is None:
@@ -206,24 +215,14 @@ def conjuncts(sentence: Tree | Sentence, head: int) -> list[int]:
     apposition to a name in a list is a conjunct too (parsers read "Mordor, the Shire,
     Arnor and Bree" as Mordor + appos "the Shire" + its conjuncts)."""
     if isinstance(sentence, Tree):  # memoised on the sentence's view
-        if head not in _linked(sentence):
-            return [head]  # the usual case: no conjunct, no apposition
+        if not sentence.children(head, "conj") and not sentence.children(head, "appos"):
+            return [head]  # the usual case: no conjunct, no apposition (two look-ups)
         key = ("conjuncts", head)
         memo = sentence.memo.get(key)
         if memo is None:
             memo = sentence.memo[key] = _conjuncts(sentence, head)
         return memo  # type: ignore[return-value]
     return _conjuncts(sentence, head)
-
-
-def _linked(tree: Tree) -> frozenset[int]:
-    """Ids of the words with a ``conj`` or ``appos`` dependent (memoised): the only words
-    with conjuncts other than themselves."""
-    found = tree.memo.get("linked")
-    if found is None:
-        found = tree.memo["linked"] = frozenset(
-            w.head for w in tree.words if w.deprel.partition(":")[0] in ("conj", "appos"))
-    return found  # type: ignore[return-value]
 
 
 def _conjuncts(sentence: Tree | Sentence, head: int) -> list[int]:
@@ -306,32 +305,30 @@ NOT_ARGUMENTS = frozenset({
 
 def _own_frame(sentence: Tree, verb: Word) -> _Frame:
     frame = _Frame()
-    kids = sentence.children(verb)
-    for child in kids:
-        if child.deprel == "aux:pass" or child.deprel == "nsubj:pass":
-            frame.passive = True
-            break
+    frame.passive = bool(sentence.children(verb, "aux:pass")
+                         or sentence.children(verb, "nsubj:pass"))
     relative = verb.deprel == "acl:relcl"
-    for child in kids:
-        if child.deprel in NOT_ARGUMENTS:
+    for child in sentence.children(verb):
+        rel = child.deprel
+        if rel in NOT_ARGUMENTS:
             continue
         child_word = _relative(sentence, verb, child) if relative else child
-        if child.deprel == "nsubj:pass":
+        if rel == "nsubj:pass":
             frame.targets.extend(_expand(sentence, child_word, "passive subject"))
             frame.has_subject = True
-        elif child.deprel.startswith("nsubj"):
+        elif rel.startswith("nsubj"):
             frame.sources.extend(_expand(sentence, child_word, "subject"))
             frame.sources.extend(_claimers(sentence, child_word))
             frame.has_subject = True
-        elif child.deprel == "obl:agent" or (
+        elif rel == "obl:agent" or (
             (frame.passive or verb.deprel == "csubj")  # "Shelling *by X* killed ..."
-            and child.deprel.startswith("obl") and sentence.case(child) == "by"
+            and rel.startswith("obl") and sentence.case(child) == "by"
         ):
             frame.sources.extend(_expand(sentence, child, "by-agent", "by"))
-        elif child.deprel in ("obj", "iobj"):
+        elif rel in ("obj", "iobj"):
             frame.targets.extend(_expand(sentence, child_word, "object"))
             frame.has_object = True
-        elif child.deprel.startswith("obl") and child.deprel not in ("obl:tmod", "obl:npmod"):
+        elif rel.startswith("obl") and rel not in ("obl:tmod", "obl:npmod"):
             frame.obliques.extend(_expand(sentence, child, "oblique", sentence.case(child)))
     if frame.passive and not frame.sources:
         frame.sources.extend(_nominal_agents(sentence, frame.obliques))
@@ -425,13 +422,32 @@ class _Builder:
         return found
 
     def frame(self, verb: Word) -> _Frame:
-        if verb.id not in self.frames:
+        """The verb's arguments, its own and those it inherits (memoised; do not change
+        it)."""
+        found = self.frames.get(verb.id)
+        if found is None:
             self.frames[verb.id] = self.pending  # guards against cycles through conj/xcomp
             own = self.own(verb)
-            copy = _Frame(list(own.sources), list(own.targets), list(own.obliques),
-                          own.passive, own.has_subject, own.has_object)
-            self.frames[verb.id] = self._inherit(verb, copy)
-        return self.frames[verb.id]
+            if self._inherits_nothing(verb, own):
+                found = own  # the usual case: nothing to add, no copy to make
+            else:
+                found = self._inherit(verb, _Frame(
+                    list(own.sources), list(own.targets), list(own.obliques), own.passive,
+                    own.has_subject, own.has_object))
+            self.frames[verb.id] = found
+        return found
+
+    def _inherits_nothing(self, verb: Word, own: _Frame) -> bool:
+        """True when :meth:`_inherit` would add nothing to the verb's own frame: it has a
+        subject (or no governor), and an object or no ``xcomp`` or ``conj`` to take one
+        from (each branch of ``_inherit`` needs what this rules out)."""
+        if not own.has_subject and verb.head:
+            return False
+        if own.has_object:
+            return True
+        sentence = self.sentence
+        return not sentence.children(verb, "xcomp") and (
+            verb.deprel == "conj" or not sentence.children(verb, "conj"))
 
     def _inherit(self, verb: Word, frame: _Frame) -> _Frame:
         sentence = self.sentence
@@ -536,19 +552,17 @@ _MODALITY = ("advmod", "neg", "aux")
 
 def _modality(sentence: Tree, verb: Word) -> tuple[bool, tuple[str, ...]]:
     """Whether the verb itself is negated (an ``advmod``, ``neg`` or ``aux`` negator),
-    and its modal auxiliaries in order: one pass over its dependents."""
-    negated = False
-    modals: list[str] = []
+    and its modal auxiliaries in order. Looks only at the dependents with those
+    relations (most verbs have few or none: no pass over all its dependents)."""
     lemmas = sentence.lemmas
-    for child in sentence.children(verb):
-        relation = child.deprel.partition(":")[0]
-        if relation not in _MODALITY:
-            continue
-        if not negated and (child.lemma.lower() in NEGATORS or child.feat("Polarity") == "Neg"):
-            negated = True
-        if relation == "aux" and lemmas[child.id] in MODALS:
-            modals.append(lemmas[child.id])
-    return negated, tuple(modals)
+    auxiliaries = sentence.children(verb, "aux")  # (with "aux:pass", in order)
+    modals = tuple([lemmas[c.id] for c in auxiliaries if lemmas[c.id] in MODALS])
+    for relation in _MODALITY:
+        for child in auxiliaries if relation == "aux" else sentence.children(verb, relation):
+            if lemmas[child.id] in NEGATORS or (
+                    "Polarity=Neg" in (child.feats or "") and child.feat("Polarity") == "Neg"):
+                return True, modals
+    return False, modals
 
 
 def _chain(sentence: Tree, verb: Word) -> Iterator[Word]:

@@ -133,3 +133,58 @@ def test_after_skips_case_look_ups_only_where_no_attribution_can_be() -> None:
             assert plain.after == looked.after, sentence.text
         attributed += "according to" in sentence.text
     assert attributed > 0
+
+
+def _verbs(sentence: Sentence) -> list:
+    return [w for w in sentence.words if w.upos in ("VERB", "AUX")]
+
+
+def test_a_frame_with_nothing_to_inherit_is_the_own_frame() -> None:
+    """_Builder.frame shares the verb's own frame when _inherits_nothing says so: on real
+    parses, inheriting into a copy gives that same frame (and the check does hold for
+    many verbs, so the shortcut is exercised)."""
+    from eventcoder.predicates import _Builder, _Frame
+
+    shared = 0
+    for sentence in SENTENCES:
+        builder = _Builder(Tree(sentence))
+        for verb in _verbs(sentence):
+            own = builder.own(verb)
+            copy = _Frame(list(own.sources), list(own.targets), list(own.obliques),
+                          own.passive, own.has_subject, own.has_object)
+            inherited = builder._inherit(verb, copy)
+            assert (inherited == own) or not builder._inherits_nothing(verb, own)
+            if builder._inherits_nothing(verb, own):
+                shared += 1
+                assert builder.frame(verb) is own
+    assert shared > 50
+
+
+def _one_pass_modality(tree: Tree, verb: object) -> tuple[bool, tuple[str, ...]]:
+    """The former one-pass reading of a verb's negation and modals (the reference)."""
+    from eventcoder.predicates import MODALS, NEGATORS
+
+    negated, modals = False, []
+    for child in tree.children(verb):  # type: ignore[arg-type]
+        relation = child.deprel.partition(":")[0]
+        if relation not in ("advmod", "neg", "aux"):
+            continue
+        if not negated and (child.lemma.lower() in NEGATORS or child.feat("Polarity") == "Neg"):
+            negated = True
+        if relation == "aux" and tree.lemmas[child.id] in MODALS:
+            modals.append(tree.lemmas[child.id])
+    return negated, tuple(modals)
+
+
+def test_modality_by_relation_equals_one_pass() -> None:
+    from eventcoder.predicates import _modality
+
+    seen = set()
+    for sentence in SENTENCES:
+        tree = Tree(sentence)
+        for verb in _verbs(sentence):
+            found = _modality(tree, verb)
+            assert found == _one_pass_modality(tree, verb)
+            seen.add(found[0])
+            seen.add(bool(found[1]))
+    assert seen == {True, False}  # negated and modal verbs are among them
