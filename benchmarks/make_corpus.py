@@ -47,7 +47,7 @@ def mixed_texts() -> list[SourceText | None]:
     peers = SHARED / "peers" / "UniversalPetrarch"
     for name in ("GigaWord.sample.PETR_parsed.xml", "PETR_Validate_records_2_02.xml"):
         texts += [SourceText(r.id, " ".join(r.text.split()), r.date)
-                  for r in read_validation_records(peers / name)]
+                  for r in read_validation_records(peers / name) if r.text.strip()]
     return texts
 
 
