@@ -42,6 +42,9 @@ def example_texts() -> list[SourceText | None]:
 def mixed_texts() -> list[SourceText | None]:
     """The example texts, the dev gold texts, the GigaWord sample and the PETRARCH
     validation sentences (../shared must be beside the project)."""
+    if not (SHARED / "gold" / "dev.jsonl").is_file():
+        raise SystemExit(f"make_corpus.py --mix: {SHARED / 'gold' / 'dev.jsonl'} not found "
+                         "(the shared folder must be beside the project)")
     texts = example_texts()
     texts += [r.text for r in read_records(str(SHARED / "gold" / "dev.jsonl"))]
     peers = SHARED / "peers" / "UniversalPetrarch"

@@ -283,8 +283,7 @@ PERSON_ENTITIES = ("PER", "PERSON")
 
 
 def _is_person(words: tuple[Word, ...], head: int, parts: list[Part]) -> bool:
-    ner = words[head - 1].ner
-    if ner != NO_ENTITY and ner.split("-", 1)[-1] in PERSON_ENTITIES:  # Word.entity_type
+    if words[head - 1].entity_type in PERSON_ENTITIES:
         return True
     return TITLE in [p.kind for p in parts]
 

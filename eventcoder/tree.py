@@ -1,10 +1,11 @@
 """A compact view of one sentence's tree, built once and shared by the coding stages.
 
 :class:`Tree` answers the questions :class:`~eventcoder.model.Sentence` answers
-(``word``, ``head_of``, ``children``, ``subtree``, ``span_text``) from child lists, lower-case
-lemmas and forms computed once, and memoises the answers that are asked again and again
-(children by relation, subtrees, the case word of a phrase). Actors, predicates, patterns
-and assembly of one sentence all read the same Tree; it is local to that sentence.
+(``word``, ``head_of``, ``children``, ``subtree``, ``span_text``) from child lists and an
+index of dependents by relation, lower-case lemmas and forms computed once, and memoises
+the answers that are asked again and again (subtrees, the case word of a phrase).
+Actors, predicates, patterns and assembly of one sentence all read the same Tree; it is
+local to that sentence.
 """
 
 from __future__ import annotations
