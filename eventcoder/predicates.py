@@ -726,8 +726,9 @@ def _location(sentence: Tree, verb: Word) -> tuple[int, int, int] | None:
 
 def find_predicates(sentence: Sentence | Tree, *, lazy: bool = False) -> list[Predicate]:
     """Every verb of the sentence as a :class:`Predicate`, in sentence order.
-    ``lazy``: leave ``after``, ``before`` and ``opaque`` to be worked out on first use
-    (the coder does, except when explaining); the predicates are the same either way."""
+    ``lazy``: leave the arguments (``sources``, ``targets``, ``obliques``, ``passive``)
+    and ``after``, ``before`` and ``opaque`` to be worked out on first use (the coder
+    does, except when explaining); the predicates are equal either way."""
     if not isinstance(sentence, Tree):
         sentence = Tree(sentence)
     builder = _Builder(sentence)
